@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Signpost",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "signpost", targets: ["signpost"]),
+        .library(name: "SignpostCore", targets: ["SignpostCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    ],
+    targets: [
+        // Debian's libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config covers both).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Debian's libqrencode-dev, for the handout's QR code.
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(
+            name: "SignpostCore",
+            dependencies: [
+                "CCmarkGFM",
+                "CQREncode",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "signpost",
+            dependencies: [
+                "SignpostCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SignpostCoreTests",
+            dependencies: ["SignpostCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

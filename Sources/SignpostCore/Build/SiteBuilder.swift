@@ -1,0 +1,226 @@
+import Foundation
+import Mustache
+
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var theme: URL
+    public var output: URL
+    /// How paths appear in messages (as the user typed them).
+    public var contentDisplay: String
+    public var themeDisplay: String
+    public var parallel: Bool = true
+    public var today: Day = .today()
+    /// HTML added before `</body>` on every page (the preview server's reload script); never set for `build`.
+    public var injectBeforeBodyEnd: String?
+
+    public init(content: URL, theme: URL, output: URL, contentDisplay: String? = nil, themeDisplay: String? = nil) {
+        self.content = content
+        self.theme = theme
+        self.output = output
+        self.contentDisplay = contentDisplay ?? content.lastPathComponent
+        self.themeDisplay = themeDisplay ?? theme.path
+    }
+}
+
+public struct BuildResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var schools: Int
+    public var pages: Int
+    public var seconds: Double
+    public var wrote: Bool
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    public var summary: String {
+        if wrote {
+            return String(format: "Built %d school%@, %d pages in %.2f s", schools, schools == 1 ? "" : "s", pages, seconds)
+        }
+        return "Build failed: \(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings.count) warning\(warnings.count == 1 ? "" : "s"); the previous site was left as it was"
+    }
+}
+
+/// The pipeline: load → resolve → validate → render → write. Each stage logs every problem
+/// it finds; nothing is written unless the whole run is free of errors.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Everything up to, not including, writing: what `check` runs.
+    public struct Prepared: @unchecked Sendable {
+        public var site: ResolvedSite
+        public var theme: Theme?
+        public var markdown: [String: RenderedMarkdown]
+        public var plans: [PagePlan]
+        public var brandColours: [String: BrandColour]
+    }
+
+    public func prepare(log: DiagnosticLog) -> Prepared {
+        let content = ContentLoader(root: options.content, displayRoot: options.contentDisplay).load(log: log)
+        let site = OverrideResolver(content: content).resolve(log: log)
+        ReferenceValidator(today: options.today).validate(site, log: log)
+        let theme = Theme(root: options.theme, displayRoot: options.themeDisplay, log: log)
+        let markdown = renderMarkdown(site, log: log)
+        let brand = brandColours(site, log: log)
+        checkLogos(site, log: log)
+        let contexts = PageContexts(site: site, markdown: markdown, today: options.today, brandColours: brand)
+        let plans = contexts.plans()
+        MarkdownLinkChecker(site: site, markdown: markdown, plans: plans).check(log: log)
+        return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, brandColours: brand)
+    }
+
+    public func build() -> BuildResult {
+        let start = Date()
+        let log = DiagnosticLog()
+        let writer = SiteWriter(output: options.output)
+        do {
+            try writer.checkOutput(protecting: [options.content, options.theme])
+        } catch {
+            log.error(options.output.lastPathComponent, "\(error)")
+            return BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
+        }
+        let prepared = prepare(log: log)
+        guard !log.hasErrors, let theme = prepared.theme else {
+            return BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
+        }
+        var libraries: [String: MustacheLibrary] = [:]
+        for school in prepared.site.schools where !school.school.templateOverrides.isEmpty {
+            libraries[school.school.id] = theme.overriding(school.school.templateOverrides,
+                                                            displayRoot: "\(options.contentDisplay)/schools/\(school.school.id)/templates", log: log)
+        }
+        if log.hasErrors {
+            return BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
+        }
+        let staging: URL
+        do { staging = try writer.makeStaging() } catch {
+            log.error(options.output.lastPathComponent, "cannot create a folder next to the output to build in: \(error.localizedDescription)")
+            return BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
+        }
+        let failures = renderAndWrite(prepared, theme: theme, libraries: libraries, to: staging)
+        failures.forEach(log.add)
+        if !log.hasErrors {
+            do {
+                try copyAssets(theme: theme, site: prepared.site, to: staging)
+                try writeSitemap(prepared, to: staging)
+                try writer.commit(staging)
+            } catch {
+                log.error(options.output.lastPathComponent, "\(error)")
+            }
+        }
+        if log.hasErrors { writer.discard(staging) }
+        return BuildResult(diagnostics: log.all, schools: prepared.site.schools.count,
+                           pages: log.hasErrors ? 0 : prepared.plans.count,
+                           seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors)
+    }
+
+    /// Renders each distinct Markdown text once (library bodies repeat across schools), in parallel.
+    func renderMarkdown(_ site: ResolvedSite, log: DiagnosticLog) -> [String: RenderedMarkdown] {
+        var sources: [String: (file: String, line: Int)] = [:]
+        func add(_ text: String, _ file: String, _ line: Int) { if sources[text] == nil { sources[text] = (file, line) } }
+        for school in site.schools {
+            add(school.school.body, school.school.file, school.school.bodyLine)
+            for entry in school.entries { if let body = entry.fields.body { add(body.value, body.file, body.line) } }
+            for page in school.school.pages { add(page.body, page.file, page.bodyLine) }
+            for text in school.school.topicTexts.values { add(text.body, text.file, text.bodyLine) }
+        }
+        let texts = Array(sources.keys)
+        let renderer = MarkdownRenderer()
+        let rendered = ParallelMap.map(texts, parallel: options.parallel) { renderer.render($0) }
+        var result: [String: RenderedMarkdown] = [:]
+        for (text, output) in zip(texts, rendered) {
+            result[text] = output
+            let origin = sources[text]!
+            for removed in output.removedLinks {
+                log.error(origin.file, line: lineOf(removed.url, in: text, from: origin.line), "the link \"\(removed.url)\" is \(removed.reason); it is not published",
+                          suggestion: "link to a page on a public website instead")
+            }
+            for image in output.imagesWithoutAlt {
+                log.error(origin.file, line: lineOf(image, in: text, from: origin.line), "the picture \"\(image)\" has no description, so screen-reader users cannot tell what it shows",
+                          suggestion: "write a short description between the brackets: ![Our school hall](\(image))")
+            }
+            for pair in zip(output.headings, output.headings.dropFirst()) where pair.1.level > pair.0.level + 1 {
+                log.warning(origin.file, line: origin.line, "the heading \"\(pair.1.text)\" skips a level")
+            }
+        }
+        return result
+    }
+
+    func lineOf(_ needle: String, in text: String, from firstLine: Int) -> Int {
+        guard let range = text.range(of: needle) else { return firstLine }
+        return firstLine + text[..<range.lowerBound].filter { $0 == "\n" }.count
+    }
+
+    func brandColours(_ site: ResolvedSite, log: DiagnosticLog) -> [String: BrandColour] {
+        var result: [String: BrandColour] = [:]
+        for school in site.schools {
+            guard let colour = school.school.colour else { continue }
+            guard let parsed = BrandColour(hex: colour.value) else {
+                log.error(colour.file, line: colour.line, column: colour.column, "\"\(colour.value)\" is not a colour", suggestion: "write it as a hex code such as \"#1d5fa0\" (in quotes)")
+                continue
+            }
+            let safe = parsed.darkenedForContrast()
+            if safe != parsed {
+                log.warning(colour.file, line: colour.line, column: colour.column,
+                            String(format: "white text on %@ has a contrast of only %.1f:1 (4.5:1 is needed); the site uses the darker %@ instead", parsed.hex, parsed.contrastWithWhite, safe.hex))
+            }
+            result[school.school.id] = safe
+        }
+        return result
+    }
+
+    func checkLogos(_ site: ResolvedSite, log: DiagnosticLog) {
+        for school in site.schools {
+            guard let logo = school.school.logo else { continue }
+            let url = URL(fileURLWithPath: school.school.folder).appendingPathComponent(logo.value).standardizedFileURL
+            let ext = url.pathExtension.lowercased()
+            if logo.value.contains("/") || logo.value.contains("\\") || !["png", "jpg", "jpeg", "svg", "gif", "webp"].contains(ext) {
+                log.error(logo.file, line: logo.line, column: logo.column, "`logo` should be the name of a picture file in the school's folder, such as logo.png")
+            } else if !FileManager.default.fileExists(atPath: url.path) {
+                log.error(logo.file, line: logo.line, column: logo.column, "the logo file \"\(logo.value)\" is not in the school's folder")
+            }
+        }
+    }
+
+    func renderAndWrite(_ prepared: Prepared, theme: Theme, libraries: [String: MustacheLibrary], to staging: URL) -> [Diagnostic] {
+        let inject = options.injectBeforeBodyEnd
+        let results = ParallelMap.map(prepared.plans, parallel: options.parallel) { plan -> Diagnostic? in
+            let library = plan.school.flatMap { libraries[$0] } ?? theme.library
+            guard var html = library.render(plan.context, withTemplate: plan.template) else {
+                return Diagnostic(file: options.themeDisplay, "the theme has no \(plan.template).mustache template")
+            }
+            if let inject, let end = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: inject, at: end.lowerBound) }
+            do {
+                try SiteWriter.write(Data(html.utf8), to: plan.path, in: staging)
+                return nil
+            } catch {
+                return Diagnostic(file: options.output.lastPathComponent, "could not write \(plan.path): \(error)")
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    func copyAssets(theme: Theme, site: ResolvedSite, to staging: URL) throws {
+        for asset in theme.assets {
+            let data = try Data(contentsOf: theme.root.appendingPathComponent("assets").appendingPathComponent(asset))
+            try SiteWriter.write(data, to: "assets/" + asset, in: staging)
+        }
+        for school in site.schools {
+            guard let logo = school.school.logo?.value else { continue }
+            let source = URL(fileURLWithPath: school.school.folder).appendingPathComponent(logo)
+            let ext = source.pathExtension.lowercased()
+            try SiteWriter.write(try Data(contentsOf: source), to: "\(school.school.id)/logo.\(ext)", in: staging)
+        }
+    }
+
+    func writeSitemap(_ prepared: Prepared, to staging: URL) throws {
+        guard let base = prepared.site.content.site.baseURL else { return }
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for plan in prepared.plans where plan.path != "404.html" {
+            let path = plan.path.hasSuffix("index.html") ? String(plan.path.dropLast("index.html".count)) : plan.path
+            xml += "  <url><loc>\(HTML.escape(base + path))</loc></url>\n"
+        }
+        xml += "</urlset>\n"
+        try SiteWriter.write(Data(xml.utf8), to: "sitemap.xml", in: staging)
+    }
+}

@@ -1,0 +1,404 @@
+import Foundation
+
+/// Reads `Content/` into a `Content` value. It never stops at the first problem:
+/// every file is read and every finding logged, so one run reports everything.
+public struct ContentLoader: Sendable {
+    public let root: URL
+    /// How paths are shown in messages (the `--content` argument as typed, e.g. `Content`).
+    public let displayRoot: String
+
+    public init(root: URL, displayRoot: String? = nil) {
+        self.root = root.standardizedFileURL
+        self.displayRoot = displayRoot ?? root.lastPathComponent
+    }
+
+    static let entryKeys = ["name", "summary", "phones", "emails", "websites", "address", "referral",
+                            "ages", "cost", "levels", "topics", "reviewed"]
+    static let referralKinds = ["self", "school", "gp", "professional"]
+
+    public func load(log: DiagnosticLog) -> Content {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            log.error(displayRoot, "the content folder \(displayRoot) does not exist", suggestion: "run Signpost from the project folder, or give --content")
+            return Content(site: SiteConfig(), topics: [], national: [:], areas: [:], schools: [])
+        }
+        // Read and parse every file in parallel (libyaml parsers are independent), assemble serially.
+        let jobs = plan(log: log)
+        let results = ParallelMap.map(jobs) { job in
+            SourceFile.read(job.url, displayPath: job.display, log: log)
+        }
+        var files: [String: SourceFile] = [:]
+        for (job, result) in zip(jobs, results) { if let result { files[job.display] = result } }
+        return assemble(jobs: jobs, files: files, log: log)
+    }
+
+    // MARK: Which files exist
+
+    struct Job: Sendable {
+        enum Kind: Sendable { case site, topics, national, area, areaAgency(String), school, override(String), service(String), page(String), topicText(String) }
+        var kind: Kind
+        var url: URL
+        var display: String
+        var id: String
+    }
+
+    func display(_ parts: String...) -> String { ([displayRoot] + parts).joined(separator: "/") }
+
+    /// Lists `.md` files in a folder; names that cannot be web addresses are reported, not used.
+    func markdownFiles(in relative: String, log: DiagnosticLog) -> [(id: String, url: URL, display: String)] {
+        let folder = root.appendingPathComponent(relative)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var result: [(String, URL, String)] = []
+        var seen: [String: String] = [:]
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let shown = display(relative, name)
+            let url = folder.appendingPathComponent(name)
+            guard name.hasSuffix(".md") else {
+                if !name.hasSuffix("~"), !isDirectory(url) {
+                    log.warning(shown, "this file is not used: only .md files are read here")
+                }
+                continue
+            }
+            let id = String(name.dropLast(3))
+            guard Slug.isValid(id) else {
+                log.error(shown, "the file name \"\(name)\" cannot be used in a web address (only lower-case letters, digits and hyphens)", suggestion: "rename it to \"\(Slug.make(id)).md\"")
+                continue
+            }
+            if let other = seen[id.lowercased()] {
+                log.error(shown, "two files have the id \"\(id)\" (the other is \(other))", suggestion: "rename or remove one of them")
+                continue
+            }
+            seen[id.lowercased()] = shown
+            result.append((id, url, shown))
+        }
+        return result
+    }
+
+    func subfolders(_ relative: String, log: DiagnosticLog) -> [String] {
+        let folder = root.appendingPathComponent(relative)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return names.sorted().filter { name in
+            guard !name.hasPrefix("."), isDirectory(folder.appendingPathComponent(name)) else { return false }
+            if !Slug.isValid(name) {
+                log.error(display(relative, name), "the folder name \"\(name)\" cannot be used in a web address (only lower-case letters, digits and hyphens)", suggestion: "rename it to \"\(Slug.make(name))\"")
+                return false
+            }
+            return true
+        }
+    }
+
+    func isDirectory(_ url: URL) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+    }
+
+    func plan(log: DiagnosticLog) -> [Job] {
+        var jobs: [Job] = []
+        for (name, kind) in [("site.yml", Job.Kind.site), ("topics.yml", .topics)] {
+            let url = root.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { jobs.append(Job(kind: kind, url: url, display: display(name), id: name)) }
+        }
+        for file in markdownFiles(in: "agencies", log: log) {
+            jobs.append(Job(kind: .national, url: file.url, display: file.display, id: file.id))
+        }
+        for area in subfolders("areas", log: log) {
+            let areaFile = root.appendingPathComponent("areas/\(area)/area.md")
+            if FileManager.default.fileExists(atPath: areaFile.path) {
+                jobs.append(Job(kind: .area, url: areaFile, display: display("areas", area, "area.md"), id: area))
+            } else {
+                log.error(display("areas", area), "this area folder has no area.md", suggestion: "add area.md with the area's name and levels of need")
+            }
+            for file in markdownFiles(in: "areas/\(area)/agencies", log: log) {
+                jobs.append(Job(kind: .areaAgency(area), url: file.url, display: file.display, id: file.id))
+            }
+        }
+        for school in subfolders("schools", log: log) {
+            let schoolFile = root.appendingPathComponent("schools/\(school)/school.md")
+            if FileManager.default.fileExists(atPath: schoolFile.path) {
+                jobs.append(Job(kind: .school, url: schoolFile, display: display("schools", school, "school.md"), id: school))
+            } else {
+                log.error(display("schools", school), "this school folder has no school.md", suggestion: "run `signpost new school` to start one")
+                continue
+            }
+            for (folder, kind) in [("agencies", Job.Kind.override(school)), ("services", .service(school)), ("pages", .page(school)), ("topics", .topicText(school))] {
+                for file in markdownFiles(in: "schools/\(school)/\(folder)", log: log) {
+                    jobs.append(Job(kind: kind, url: file.url, display: file.display, id: file.id))
+                }
+            }
+        }
+        return jobs
+    }
+
+    // MARK: Turning files into the model
+
+    func assemble(jobs: [Job], files: [String: SourceFile], log: DiagnosticLog) -> Content {
+        var site = SiteConfig()
+        site.file = display("site.yml")
+        var topics: [Topic] = []
+        var national: [String: EntryFile] = [:]
+        var areas: [String: Area] = [:]
+        var areaAgencies: [(String, EntryFile)] = []
+        var schools: [String: School] = [:]
+        var schoolParts: [(String, Job, SourceFile)] = []
+
+        for job in jobs {
+            guard let file = files[job.display] else { continue }
+            switch job.kind {
+            case .site:
+                site = readSite(file, log: log)
+            case .topics:
+                topics = readTopics(file, log: log)
+            case .national:
+                if let entry = readEntry(file, id: job.id, origin: .national, log: log) { national[job.id] = entry }
+            case .area:
+                if let area = readArea(file, id: job.id, log: log) { areas[job.id] = area }
+            case let .areaAgency(area):
+                if let entry = readEntry(file, id: job.id, origin: .area, log: log) { areaAgencies.append((area, entry)) }
+            case .school:
+                if let school = readSchool(file, id: job.id, log: log) { schools[job.id] = school }
+            case let .override(school), let .service(school), let .page(school), let .topicText(school):
+                schoolParts.append((school, job, file))
+            }
+        }
+        for (area, entry) in areaAgencies { areas[area]?.agencies[entry.id] = entry }
+        for (schoolID, job, file) in schoolParts {
+            guard schools[schoolID] != nil else { continue }
+            switch job.kind {
+            case .override:
+                if let entry = readEntry(file, id: job.id, origin: .schoolOverride, log: log) { schools[schoolID]!.overrides[job.id] = entry }
+            case .service:
+                if let entry = readEntry(file, id: job.id, origin: .service, log: log) { schools[schoolID]!.services[job.id] = entry }
+            case .page:
+                if let page = readPage(file, id: job.id, log: log) { schools[schoolID]!.pages.append(page) }
+            case .topicText:
+                if let text = readTopicText(file, id: job.id, log: log) { schools[schoolID]!.topicTexts[job.id] = text }
+            default: break
+            }
+        }
+        let orderedSchools = schools.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        return Content(site: site, topics: topics, national: national, areas: areas, schools: orderedSchools)
+    }
+
+    func readSite(_ file: SourceFile, log: DiagnosticLog) -> SiteConfig {
+        // site.yml is plain YAML with no --- block.
+        let node = file.hasFrontMatter ? file.frontMatter : SourceFile.parseYAML(file.body, lineOffset: 0, displayPath: file.path, log: log)
+        var site = SiteConfig()
+        site.file = file.path
+        guard let reader = FieldReader(node, file: file.path, known: ["title", "base_url", "language"], what: "the site", log: log) else { return site }
+        if let title = reader.string("title") { site.title = title.value }
+        if let base = reader.website("base_url") { site.baseURL = base.hasSuffix("/") ? base : base + "/" }
+        if let language = reader.string("language") { site.language = language.value }
+        return site
+    }
+
+    func readTopics(_ file: SourceFile, log: DiagnosticLog) -> [Topic] {
+        let node = file.hasFrontMatter ? file.frontMatter : SourceFile.parseYAML(file.body, lineOffset: 0, displayPath: file.path, log: log)
+        guard let node else { return [] }
+        guard let items = node.items else {
+            log.error(file.path, line: node.line, "topics.yml should be a list, each item starting with `- id:`")
+            return []
+        }
+        var topics: [Topic] = []
+        var seen = Set<String>()
+        for item in items {
+            guard let reader = FieldReader(item, file: file.path, known: ["id", "name", "description", "sensitive"], what: "a topic", log: log),
+                  let id = reader.string("id", required: true, in: item, context: "each topic"),
+                  let name = reader.string("name", required: true, in: item, context: "each topic") else { continue }
+            guard Slug.isValid(id.value) else {
+                log.error(file.path, line: id.line, column: id.column, "the topic id \"\(id.value)\" cannot be used in a web address", suggestion: "use \"\(Slug.make(id.value))\"")
+                continue
+            }
+            guard seen.insert(id.value).inserted else {
+                log.error(file.path, line: id.line, column: id.column, "the topic \"\(id.value)\" is listed twice")
+                continue
+            }
+            topics.append(Topic(id: id.value, name: name.value, description: reader.string("description", in: item)?.value,
+                                sensitive: reader.bool("sensitive", in: item) ?? false, line: item.line))
+        }
+        return topics
+    }
+
+    func requireFrontMatter(_ file: SourceFile, what: String, log: DiagnosticLog) -> Bool {
+        if !file.hasFrontMatter {
+            log.error(file.path, line: 1, "\(what) must start with a settings block: a line with just ---, the settings, then another ---", suggestion: "see the README's content guide, or run `signpost new`")
+            return false
+        }
+        return true
+    }
+
+    func readEntry(_ file: SourceFile, id: String, origin: EntryFile.Origin, log: DiagnosticLog) -> EntryFile? {
+        let what: String
+        var known = ContentLoader.entryKeys
+        switch origin {
+        case .national, .area: what = "an agency"; known.append("body")
+        case .schoolOverride: what = "an agency (or a school's change to one)"; known.append("body")
+        case .service: what = "a school service"; known.append("people")
+        }
+        guard requireFrontMatter(file, what: "This file", log: log),
+              let reader = FieldReader(file.frontMatter, file: file.path, known: known, what: what, log: log) else { return nil }
+        var fields = EntryFields()
+        fields.name = reader.string("name")
+        fields.summary = reader.string("summary")
+        fields.phones = reader.phones()
+        fields.emails = reader.emails()
+        fields.websites = reader.websites()
+        fields.address = reader.string("address")
+        fields.referral = reader.strings("referral")
+        if let referral = fields.referral {
+            for kind in referral.value where !ContentLoader.referralKinds.contains(kind) {
+                log.error(file.path, line: referral.line, column: referral.column, "unknown referral route \"\(kind)\"",
+                          suggestion: Suggestion.didYouMean(kind, in: ContentLoader.referralKinds) ?? "use any of: \(ContentLoader.referralKinds.joined(separator: ", "))")
+            }
+            fields.referral = referral.map { $0.filter(ContentLoader.referralKinds.contains) }
+        }
+        fields.ages = reader.string("ages")
+        fields.cost = reader.string("cost")
+        fields.levels = reader.strings("levels")
+        fields.topics = reader.strings("topics")
+        fields.reviewed = reader.day("reviewed")
+        fields.people = reader.strings("people")
+        if let mode = reader.string("body") {
+            if let parsed = EntryFields.BodyMode(rawValue: mode.value) { fields.bodyMode = parsed }
+            else {
+                log.error(file.path, line: mode.line, column: mode.column, "`body:` should be replace, append or prepend, not \"\(mode.value)\"")
+            }
+        }
+        let text = file.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !text.isEmpty {
+            fields.body = Located(file.body, file: file.path, line: file.bodyLine)
+            fields.bodyParts = [fields.body!]
+        }
+        if origin != .schoolOverride && fields.name == nil {
+            log.error(file.path, line: reader.node.line, "\(what) needs a `name:`")
+            return nil
+        }
+        return EntryFile(id: id, origin: origin, file: file.path, fields: fields)
+    }
+
+    func readArea(_ file: SourceFile, id: String, log: DiagnosticLog) -> Area? {
+        guard requireFrontMatter(file, what: "area.md", log: log),
+              let reader = FieldReader(file.frontMatter, file: file.path, known: ["name", "get_help_now", "safeguarding_partnership", "levels"], what: "an area", log: log),
+              let name = reader.string("name", required: true) else { return nil }
+        var lines: [HelpLine] = []
+        for item in reader.nodes("get_help_now") ?? [] {
+            reader.checkKeys(item, known: ["label", "phone", "hours", "note", "website", "email"], what: "a get_help_now line")
+            guard let label = reader.string("label", required: true, in: item, context: "each get_help_now line") else { continue }
+            lines.append(HelpLine(label: label.value, phone: reader.phone("phone", in: item), hours: reader.string("hours", in: item)?.value,
+                                  note: reader.string("note", in: item)?.value, website: reader.website("website", in: item),
+                                  email: reader.email("email", in: item)))
+        }
+        var partnershipName: String?, partnershipWebsite: String?
+        if let partnership = reader.node["safeguarding_partnership"], partnership.entries != nil {
+            reader.checkKeys(partnership, known: ["name", "website"], what: "safeguarding_partnership")
+            partnershipName = reader.string("name", in: partnership)?.value
+            partnershipWebsite = reader.website("website", in: partnership)
+        }
+        var levels: [Level] = []
+        for item in reader.nodes("levels") ?? [] {
+            reader.checkKeys(item, known: ["id", "name", "description"], what: "a level of need")
+            guard let levelID = reader.string("id", required: true, in: item, context: "each level"),
+                  let levelName = reader.string("name", required: true, in: item, context: "each level") else { continue }
+            guard Slug.isValid(levelID.value) else {
+                log.error(file.path, line: levelID.line, column: levelID.column, "the level id \"\(levelID.value)\" cannot be used in a web address", suggestion: "use \"\(Slug.make(levelID.value))\"")
+                continue
+            }
+            levels.append(Level(id: levelID.value, name: levelName.value, description: reader.string("description", in: item)?.value))
+        }
+        if levels.isEmpty {
+            log.error(file.path, line: reader.node.line, "the area needs its `levels:` of need (for example universal, additional, targeted, specialist)")
+        }
+        return Area(id: id, file: file.path, name: name.value, getHelpNow: lines, partnershipName: partnershipName,
+                    partnershipWebsite: partnershipWebsite, levels: levels, body: file.body)
+    }
+
+    static let schoolKeys = ["name", "phase", "area", "address", "phone", "email", "website", "safeguarding_phone", "logo",
+                             "logo_alt", "colour", "people", "level_names", "agencies", "exclude", "reviewed", "reviewed_by", "next_review"]
+    public static let roles = ["headteacher", "deputy-headteacher", "assistant-headteacher", "dsl", "deputy-dsl",
+                               "safeguarding-governor", "chair-of-governors", "mental-health-lead", "senco",
+                               "attendance-lead", "pastoral-lead", "looked-after-children-lead", "early-help-lead", "staff"]
+
+    func readSchool(_ file: SourceFile, id: String, log: DiagnosticLog) -> School? {
+        guard requireFrontMatter(file, what: "school.md", log: log),
+              let reader = FieldReader(file.frontMatter, file: file.path, known: ContentLoader.schoolKeys, what: "a school", log: log) else { return nil }
+        let name = reader.string("name", required: true)
+        let area = reader.string("area", required: true)
+        var people: [Person] = []
+        for item in reader.nodes("people") ?? [] {
+            reader.checkKeys(item, known: ["name", "roles", "title", "email", "phone"], what: "a person")
+            guard let personName = reader.string("name", required: true, in: item, context: "each person") else { continue }
+            let roles = reader.strings("roles", in: item)
+            for role in roles?.value ?? [] where !ContentLoader.roles.contains(role) {
+                log.error(file.path, line: roles!.line, column: roles!.column, "unknown role \"\(role)\" for \(personName.value)",
+                          suggestion: Suggestion.didYouMean(role, in: ContentLoader.roles) ?? "roles are: \(ContentLoader.roles.joined(separator: ", "))")
+            }
+            people.append(Person(name: personName.value, roles: (roles?.value ?? []).filter(ContentLoader.roles.contains),
+                                 title: reader.string("title", in: item)?.value, email: reader.email("email", in: item),
+                                 phone: reader.phone("phone", in: item), line: item.line))
+        }
+        var levelNames: [(Located<String>, String)] = []
+        if let names = reader.node["level_names"] {
+            if let entries = names.entries {
+                for entry in entries {
+                    if let text = entry.value.scalar {
+                        levelNames.append((Located(entry.key, file: file.path, line: entry.keyLine, column: entry.keyColumn), text))
+                    }
+                }
+            } else if !names.isNull {
+                log.error(file.path, line: names.line, "`level_names` should be lines of `level-id: the school's name for it`")
+            }
+        }
+        var selection = School.AgencySelection.list([])
+        if let agencies = reader.node["agencies"], !agencies.isNull {
+            if agencies.scalar == "all" { selection = .all }
+            else if let list = agencies.items {
+                selection = .list(list.compactMap { item in item.scalar.map { Located($0, file: file.path, line: item.line, column: item.column) } })
+            } else {
+                log.error(file.path, line: agencies.line, "`agencies` should be `all` or a list of agency ids such as [samaritans, nspcc]")
+            }
+        }
+        let exclude = (reader.node["exclude"]?.items ?? []).compactMap { item in item.scalar.map { Located($0, file: file.path, line: item.line, column: item.column) } }
+        guard let name, let area else { return nil }
+        return School(id: id, folder: file.url.deletingLastPathComponent().path, file: file.path, name: name.value,
+                      phase: reader.string("phase")?.value, area: area, address: reader.string("address")?.value,
+                      phone: reader.phone("phone"), email: reader.email("email"), website: reader.website("website"),
+                      safeguardingPhone: reader.phone("safeguarding_phone"), logo: reader.string("logo"),
+                      logoAlt: reader.string("logo_alt")?.value, colour: reader.string("colour"), people: people,
+                      levelNameList: levelNames, agencies: selection, exclude: exclude, reviewed: reader.day("reviewed"),
+                      reviewedBy: reader.string("reviewed_by")?.value, nextReview: reader.day("next_review"),
+                      body: file.body, bodyLine: file.bodyLine, templateOverrides: readTemplateOverrides(school: id))
+    }
+
+    func readTemplateOverrides(school: String) -> [String: String] {
+        let folder = root.appendingPathComponent("schools/\(school)/templates")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
+        var result: [String: String] = [:]
+        for name in names where name.hasSuffix(".mustache") {
+            if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) {
+                result[String(name.dropLast(".mustache".count))] = text
+            }
+        }
+        return result
+    }
+
+    func readPage(_ file: SourceFile, id: String, log: DiagnosticLog) -> ExtraPage? {
+        guard let reader = FieldReader(file.frontMatter, file: file.path, known: ["title", "summary", "order", "toc"], what: "a page", log: log) else { return nil }
+        var title = reader.string("title")?.value
+        var body = file.body
+        if title == nil, let match = body.firstMatch(of: /(?m)^#\s+(.+)$/) {
+            // A page without settings may take its title from its first heading.
+            title = String(match.1).trimmingCharacters(in: .whitespaces)
+            body.removeSubrange(match.range)
+        }
+        guard let title else {
+            log.error(file.path, line: 1, "a page needs a `title:` setting (or a first line such as `# Our policy`)")
+            return nil
+        }
+        return ExtraPage(id: id, file: file.path, title: title, summary: reader.string("summary")?.value,
+                         order: reader.int("order") ?? 100, toc: reader.bool("toc") ?? true, body: body, bodyLine: file.bodyLine)
+    }
+
+    func readTopicText(_ file: SourceFile, id: String, log: DiagnosticLog) -> SchoolTopicText? {
+        guard let reader = FieldReader(file.frontMatter, file: file.path, known: ["title"], what: "a school's topic text", log: log) else { return nil }
+        return SchoolTopicText(topic: id, file: file.path, title: reader.string("title")?.value, body: file.body, bodyLine: file.bodyLine)
+    }
+}

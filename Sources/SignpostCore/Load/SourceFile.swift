@@ -1,0 +1,188 @@
+import Foundation
+import Yams
+
+/// One content file read from disk: its settings block (front matter) and its Markdown text.
+/// Reading never throws: every problem becomes a diagnostic and the file is skipped.
+public struct SourceFile: Sendable {
+    /// Path shown in messages, relative to the project (e.g. `Content/agencies/nspcc.md`).
+    public var path: String
+    public var url: URL
+    public var frontMatter: YAMLNode?
+    /// True when the file had a `---` block at all (even an empty one).
+    public var hasFrontMatter: Bool
+    public var body: String
+    /// File line on which `body` starts, so Markdown findings can name real lines.
+    public var bodyLine: Int
+
+    /// Content files are hand-written text; anything bigger is almost certainly the wrong file.
+    public static let maximumBytes = 4 * 1024 * 1024
+    /// Real front matter has tens of values; this stops alias bombs and runaway files.
+    static let nodeBudget = 20_000
+    static let aliasLimit = 64
+
+    public static func read(_ url: URL, displayPath: String, log: DiagnosticLog) -> SourceFile? {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > maximumBytes {
+                log.error(displayPath, "this file is \(size / 1_048_576) MB; content files are normally a few KB (the limit is 4 MB) — is it the right file? Put large documents on the school's own website and link to them")
+                return nil
+            }
+            data = try Data(contentsOf: url)
+        } catch {
+            log.error(displayPath, "cannot read this file (\(error.localizedDescription))")
+            return nil
+        }
+        return parse(data, url: url, displayPath: displayPath, log: log)
+    }
+
+    public static func parse(_ data: Data, url: URL, displayPath: String, log: DiagnosticLog) -> SourceFile? {
+        if data.isEmpty {
+            log.error(displayPath, "this file is empty", suggestion: "start it with a settings block between two --- lines; `signpost new` writes one for you")
+            return nil
+        }
+        if data.prefix(8192).contains(0) {
+            log.error(displayPath, "this is not a text file (it may be a picture or a Word document saved with a .md name)", suggestion: "save it as plain text, or move it out of Content/")
+            return nil
+        }
+        guard var text = String(validating: data, as: UTF8.self) else {
+            let line = firstInvalidUTF8Line(data)
+            log.error(displayPath, line: line, "this line has characters that are not UTF-8 text (often a file saved from Word or an old editor)", suggestion: "save the file as \"UTF-8\" in your editor")
+            return nil
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return split(text, url: url, displayPath: displayPath, log: log)
+    }
+
+    static func split(_ text: String, url: URL, displayPath: String, log: DiagnosticLog) -> SourceFile? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            return SourceFile(path: displayPath, url: url, frontMatter: nil, hasFrontMatter: false, body: text, bodyLine: 1)
+        }
+        lines.removeFirst()
+        guard let closing = lines.firstIndex(where: { let t = $0.trimmingCharacters(in: .whitespaces); return t == "---" || t == "..." }) else {
+            log.error(displayPath, line: 1, "the settings block that starts with --- on line 1 is never closed", suggestion: "add a line with just --- after the last setting")
+            return nil
+        }
+        let yaml = lines[..<closing].joined(separator: "\n")
+        let body = lines[(closing + 1)...].joined(separator: "\n")
+        let bodyLine = closing + 3
+        let node = parseYAML(yaml, lineOffset: 1, displayPath: displayPath, log: log)
+        if node == nil && log.hasErrorIn(displayPath) { return nil }
+        return SourceFile(path: displayPath, url: url, frontMatter: node, hasFrontMatter: true, body: body, bodyLine: bodyLine)
+    }
+
+    /// Parses a YAML block; `lineOffset` is the number of file lines before the block.
+    public static func parseYAML(_ yaml: String, lineOffset: Int, displayPath: String, log: DiagnosticLog) -> YAMLNode? {
+        if yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
+        let aliases = yaml.matches(of: /(^|[\s\[\{,:-])\*[A-Za-z0-9_-]+/).count
+        if aliases > aliasLimit {
+            log.error(displayPath, line: lineOffset + 1, "the settings use \(aliases) YAML aliases (*name); Signpost allows \(aliasLimit)", suggestion: "write the values out in full")
+            return nil
+        }
+        let composed: Node?
+        do {
+            composed = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            report(error, yaml: yaml, lineOffset: lineOffset, displayPath: displayPath, log: log)
+            return nil
+        } catch {
+            log.error(displayPath, line: lineOffset + 1, "the settings block cannot be read: \(error)")
+            return nil
+        }
+        guard let composed else { return nil }
+        var builder = YAMLTreeBuilder(budget: nodeBudget, lineOffset: lineOffset)
+        do {
+            return try builder.build(composed)
+        } catch YAMLTreeError.complexKey(let line, let column) {
+            log.error(displayPath, line: line, column: column, "a setting's name must be a single word such as `phone`, not a list or group")
+        } catch {
+            log.error(displayPath, line: lineOffset + 1, "the settings block is far too large or repeats itself (a YAML alias loop?)", suggestion: "write the values out in full")
+        }
+        return nil
+    }
+
+    static func report(_ error: YamlError, yaml: String, lineOffset: Int, displayPath: String, log: DiagnosticLog) {
+        let yamlLines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        func lineText(_ line: Int) -> String { (line >= 1 && line <= yamlLines.count) ? String(yamlLines[line - 1]) : "" }
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            var line = mark.line
+            // libyaml reports some problems at the start of the *next* token; point at the line that caused it.
+            if problem.contains("could not find expected ':'") || problem.contains("end of stream"), line > 1 {
+                line = lastContentLine(before: line, in: yamlLines)
+            }
+            let text = lineText(line)
+            let (message, hint) = explain(problem: problem, lineText: text, allLines: yamlLines, line: line)
+            log.error(displayPath, line: line + lineOffset, column: mark.column, message, suggestion: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            log.error(displayPath, line: context.mark.line + lineOffset, column: context.mark.column, "the setting \(names) is given more than once", suggestion: "keep one and delete the others")
+        default:
+            log.error(displayPath, line: lineOffset + 1, "the settings block cannot be read: \(error)")
+        }
+    }
+
+    static func lastContentLine(before line: Int, in lines: [Substring]) -> Int {
+        var candidate = min(line, lines.count)
+        while candidate > 1 && lines[candidate - 1].trimmingCharacters(in: .whitespaces).isEmpty { candidate -= 1 }
+        return candidate
+    }
+
+    static func explain(problem: String, lineText: String, allLines: [Substring], line: Int) -> (String, String?) {
+        if lineText.contains("\t") || problem.contains("tab") {
+            return ("this line is indented with a tab; settings must be indented with spaces", "replace the tab with spaces")
+        }
+        if lineText.firstMatch(of: /^\s*-?\s*[A-Za-z_]+:[^\s\/]/) != nil {
+            return ("a setting on this line has no space after its colon", "write `name: value`, with a space after the colon")
+        }
+        let quotes = lineText.filter { $0 == "\"" }.count
+        if quotes % 2 == 1 || problem.contains("quoted scalar") {
+            return ("a quote (\") on this line is opened but never closed", "add the closing quote at the end of the value")
+        }
+        if problem.contains("mapping values are not allowed") {
+            return ("this value contains a colon followed by a space, which YAML reads as a new setting", "put the whole value in double quotes: key: \"value: with colon\"")
+        }
+        if problem.contains("could not find expected ':'") {
+            return ("this line is not a setting: each line needs `name: value`", "check for a missing colon, or text that should be on the line above")
+        }
+        if problem.contains("did not find expected key") || problem.contains("expected <block end>") {
+            return ("the indentation on this line does not match the lines above it", "line it up with the other settings at the same level (use spaces)")
+        }
+        if problem.contains("found undefined alias") {
+            return ("a value starts with `*`, which YAML reads as a reference", "put the value in double quotes")
+        }
+        if problem.contains("cannot start any token") {
+            return ("a value starts with a character YAML reserves (such as ` or @ or %)", "put the value in double quotes")
+        }
+        return ("the settings block cannot be read (\(problem))", nil)
+    }
+
+    static func firstInvalidUTF8Line(_ data: Data) -> Int {
+        var line = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return line
+            }
+            if index + length > data.endIndex { return line }
+            if length > 1, !data[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) { return line }
+            if byte == 0x0A { line += 1 }
+            index += length
+        }
+        return line
+    }
+}
+
+extension DiagnosticLog {
+    func hasErrorIn(_ file: String) -> Bool { errors.contains { $0.file == file } }
+}

@@ -1,0 +1,106 @@
+/// Everything read from `Content/`, before resolution.
+public struct SiteConfig: Sendable {
+    public var title: String = "Early Help Offers"
+    public var baseURL: String?
+    public var language: String = "en-GB"
+    public var file: String = "Content/site.yml"
+}
+
+public struct Topic: Sendable {
+    public var id: String
+    public var name: String
+    public var description: String?
+    public var sensitive: Bool
+    public var line: Int
+}
+
+public struct Level: Sendable {
+    public var id: String
+    public var name: String
+    public var description: String?
+}
+
+public struct Area: Sendable {
+    public var id: String
+    public var file: String
+    public var name: String
+    public var getHelpNow: [HelpLine]
+    public var partnershipName: String?
+    public var partnershipWebsite: String?
+    public var levels: [Level]
+    public var body: String
+    public var agencies: [String: EntryFile] = [:]
+}
+
+public struct Person: Sendable {
+    public var name: String
+    public var roles: [String]
+    public var title: String?
+    public var email: String?
+    public var phone: String?
+    public var line: Int
+}
+
+public struct ExtraPage: Sendable {
+    public var id: String
+    public var file: String
+    public var title: String
+    public var summary: String?
+    public var order: Int
+    public var toc: Bool
+    public var body: String
+    public var bodyLine: Int
+}
+
+public struct SchoolTopicText: Sendable {
+    public var topic: String
+    public var file: String
+    public var title: String?
+    public var body: String
+    public var bodyLine: Int
+}
+
+public struct School: Sendable {
+    public enum AgencySelection: Sendable {
+        case all
+        case list([Located<String>])
+    }
+
+    public var id: String
+    public var folder: String
+    public var file: String
+    public var name: String
+    public var phase: String?
+    public var area: Located<String>
+    public var address: String?
+    public var phone: String?
+    public var email: String?
+    public var website: String?
+    public var safeguardingPhone: String?
+    public var logo: Located<String>?
+    public var logoAlt: String?
+    public var colour: Located<String>?
+    public var people: [Person]
+    public var levelNameList: [(level: Located<String>, name: String)]
+    public var agencies: AgencySelection
+    public var exclude: [Located<String>]
+    public var reviewed: Located<Day>?
+    public var reviewedBy: String?
+    public var nextReview: Located<Day>?
+    public var body: String
+    public var bodyLine: Int
+    public var overrides: [String: EntryFile] = [:]
+    public var services: [String: EntryFile] = [:]
+    public var pages: [ExtraPage] = []
+    public var topicTexts: [String: SchoolTopicText] = [:]
+    /// Templates in `schools/<id>/templates/` that replace the theme's for this school only.
+    public var templateOverrides: [String: String] = [:]
+}
+
+public struct Content: Sendable {
+    public var site: SiteConfig
+    public var topics: [Topic]
+    public var national: [String: EntryFile]
+    public var areas: [String: Area]
+    public var schools: [School]
+}

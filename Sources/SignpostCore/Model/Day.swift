@@ -1,0 +1,52 @@
+import Foundation
+
+/// A calendar date as written in content (`2025-09-01`), free of time zones.
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public init?(_ text: String) {
+        guard let match = text.trimmingCharacters(in: .whitespaces).wholeMatch(of: /(\d{4})-(\d{1,2})-(\d{1,2})/),
+              let y = Int(match.1), let m = Int(match.2), let d = Int(match.3),
+              (1...12).contains(m), (1...Day.daysIn(month: m, year: y)).contains(d) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func today(_ date: Date = Date()) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    /// The same day a number of years later (29 February becomes 28 February).
+    public func adding(years: Int) -> Day {
+        Day(year: year + years, month: month, day: min(day, Day.daysIn(month: month, year: year + years)))
+    }
+
+    /// ISO form, for `<time datetime>` and sitemaps.
+    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"]
+
+    /// "1 September 2025", as GOV.UK writes dates.
+    public var description: String { "\(day) \(Day.monthNames[month - 1]) \(year)" }
+}

@@ -1,0 +1,77 @@
+/// The fields of an agency or a school service. Every field is optional because the
+/// same shape serves library entries and overrides, which give only what differs.
+public struct EntryFields: Sendable {
+    public var name: Located<String>?
+    public var summary: Located<String>?
+    public var phones: Located<[Phone]>?
+    public var emails: Located<[Email]>?
+    public var websites: Located<[Website]>?
+    public var address: Located<String>?
+    public var referral: Located<[String]>?
+    public var ages: Located<String>?
+    public var cost: Located<String>?
+    public var levels: Located<[String]>?
+    public var topics: Located<[String]>?
+    public var reviewed: Located<Day>?
+    public var people: Located<[String]>?
+    public var body: Located<String>?
+    public var bodyMode: BodyMode = .replace
+
+    public enum BodyMode: String, Sendable, CaseIterable { case replace, append, prepend }
+
+    public init() {}
+
+    /// Field-by-field: each field `override` gives replaces ours; the body replaces,
+    /// or is added before/after, as the override says.
+    public func overridden(by override: EntryFields) -> EntryFields {
+        var result = self
+        func take<T>(_ field: WritableKeyPath<EntryFields, Located<T>?>) {
+            if let value = override[keyPath: field] { result[keyPath: field] = value }
+        }
+        take(\.name); take(\.summary); take(\.phones); take(\.emails); take(\.websites)
+        take(\.address); take(\.referral); take(\.ages); take(\.cost); take(\.levels)
+        take(\.topics); take(\.reviewed); take(\.people)
+        if let extra = override.body, !extra.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            switch (override.bodyMode, body) {
+            case (.replace, _), (_, nil):
+                result.body = extra
+            case (.append, let base?):
+                result.body = Located(base.value + "\n\n" + extra.value, file: extra.file, line: extra.line)
+                result.bodyParts = bodyParts + [extra]
+            case (.prepend, let base?):
+                result.body = Located(extra.value + "\n\n" + base.value, file: extra.file, line: extra.line)
+                result.bodyParts = [extra] + bodyParts
+            }
+            if override.bodyMode == .replace || body == nil { result.bodyParts = [extra] }
+        }
+        return result
+    }
+
+    /// Where each piece of the combined body came from (for `explain`).
+    public var bodyParts: [Located<String>] = []
+
+    public var hasContact: Bool {
+        !(phones?.value.isEmpty ?? true) || !(emails?.value.isEmpty ?? true) || !(websites?.value.isEmpty ?? true)
+    }
+
+    /// Each set field with the file it came from, in reading order (for `explain`).
+    public var provenance: [(field: String, file: String, line: Int)] {
+        var rows: [(String, String, Int)] = []
+        func add<T>(_ name: String, _ value: Located<T>?) { if let value { rows.append((name, value.file, value.line)) } }
+        add("name", name); add("summary", summary); add("phones", phones); add("emails", emails)
+        add("websites", websites); add("address", address); add("referral", referral); add("ages", ages)
+        add("cost", cost); add("levels", levels); add("topics", topics); add("reviewed", reviewed)
+        add("people", people)
+        for part in bodyParts { rows.append(("text", part.file, part.line)) }
+        return rows
+    }
+}
+
+/// An agency (library or local) or a school's own service, as read from one file.
+public struct EntryFile: Sendable {
+    public enum Origin: String, Sendable { case national, area, schoolOverride, service }
+    public var id: String
+    public var origin: Origin
+    public var file: String
+    public var fields: EntryFields
+}

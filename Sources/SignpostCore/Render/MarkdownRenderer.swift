@@ -1,0 +1,248 @@
+import CCmarkGFM
+import Foundation
+
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var anchor: String
+}
+
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    /// Every link target left in the output, for `check` to resolve.
+    public var links: [String]
+    /// Links removed because they cannot work or are unsafe, with the reason.
+    public var removedLinks: [(url: String, reason: String)]
+    /// Images with no description, which screen-reader users cannot see.
+    public var imagesWithoutAlt: [String]
+}
+
+/// Markdown → HTML with Debian's cmark-gfm. Raw HTML is never passed through (no
+/// CMARK_OPT_UNSAFE), and link targets are checked in the syntax tree before rendering.
+///
+/// cmark-gfm 0.29's parser is not thread-safe (a shared inline table, upstream PR #176):
+/// parsing runs under one process-wide lock; tree edits and HTML rendering run in parallel.
+public struct MarkdownRenderer: Sendable {
+    static let parseLock = NSLock()
+    static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter", "tasklist"]
+    /// Registering extensions mutates global state, so it happens once, before any parse.
+    static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public static let options: Int32 = CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_VALIDATE_UTF8
+
+    /// The heading level the body's top headings become (the page title is the only h1).
+    public var topHeadingLevel: Int
+    public var linkPhoneNumbers: Bool
+
+    public init(topHeadingLevel: Int = 2, linkPhoneNumbers: Bool = true) {
+        self.topHeadingLevel = topHeadingLevel
+        self.linkPhoneNumbers = linkPhoneNumbers
+    }
+
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        _ = MarkdownRenderer.registered
+        MarkdownRenderer.parseLock.lock()
+        let parser = cmark_parser_new(MarkdownRenderer.options)!
+        for name in MarkdownRenderer.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        let document = cmark_parser_finish(parser)!
+        MarkdownRenderer.parseLock.unlock()
+        defer {
+            cmark_node_free(document)
+            cmark_parser_free(parser)
+        }
+
+        var result = RenderedMarkdown(html: "", headings: [], links: [], removedLinks: [], imagesWithoutAlt: [])
+        let nodes = collect(document)
+        sanitiseLinks(nodes.links, into: &result)
+        if linkPhoneNumbers { link(phoneNumbersIn: nodes.texts) }
+        let headings = levelHeadings(nodes.headings)
+
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let raw = cmark_render_html(document, MarkdownRenderer.options, extensions) else { return result }
+        var html = String(cString: raw)
+        free(raw)
+        html = addAnchors(to: html, headings: headings, result: &result)
+        html = labelTaskItems(html)
+        html = wrapTables(html)
+        result.html = html
+        return result
+    }
+
+    // MARK: Tree walking
+
+    struct Nodes {
+        var links: [OpaquePointer] = []
+        var texts: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
+    }
+
+    func collect(_ document: OpaquePointer) -> Nodes {
+        var nodes = Nodes()
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        var insideLink = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                if event == CMARK_EVENT_ENTER { insideLink += 1; nodes.links.append(node) } else { insideLink -= 1 }
+            } else if event == CMARK_EVENT_ENTER {
+                if type == CMARK_NODE_TEXT && insideLink == 0 { nodes.texts.append(node) }
+                if type == CMARK_NODE_HEADING { nodes.headings.append(node) }
+            }
+        }
+        return nodes
+    }
+
+    func sanitiseLinks(_ links: [OpaquePointer], into result: inout RenderedMarkdown) {
+        for node in links {
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+            var reason: String?
+            if LinkRules.isUnsafeScheme(url) {
+                reason = url.lowercased().hasPrefix("file:") ? "a file on a computer or network drive, which families cannot open" : "a script or embedded-data link, which is never published"
+            } else if url.wholeMatch(of: /^[A-Za-z]:[\\\/].*/) != nil || url.hasPrefix("\\\\") {
+                reason = "a path on a network drive, which families cannot open"
+            } else if url.lowercased().hasPrefix("http"), case let .error(message, _) = LinkRules.checkWebsite(url) {
+                reason = message
+            }
+            if let reason {
+                result.removedLinks.append((url, reason))
+                unwrap(node, isImage: isImage)
+                continue
+            }
+            result.links.append(url)
+            if isImage && cmark_node_first_child(node) == nil {
+                result.imagesWithoutAlt.append(url)
+            }
+        }
+    }
+
+    /// Replaces a link by its text (an image by its description), keeping what the reader sees.
+    func unwrap(_ node: OpaquePointer, isImage: Bool) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_insert_before(node, child)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// A new Regex per use: Regex is not Sendable (it compiles lazily), and this is cheap.
+    static var phonePattern: Regex<(Substring, Substring, Substring)> { #/(^|[^\w£.,/])((?:\+44 ?(?:\(0\) ?)?|0)\d(?:[ -]?\d){7,10}|116 ?\d{3}|0800 ?1111)(?![\w/])/# }
+
+    /// Turns UK phone numbers written in text into `tel:` links, so a parent on a phone can tap them.
+    func link(phoneNumbersIn texts: [OpaquePointer]) {
+        for node in texts {
+            guard let literal = cmark_node_get_literal(node) else { continue }
+            let text = String(cString: literal)
+            let matches = text.matches(of: MarkdownRenderer.phonePattern).filter { UKPhone.problem(String($0.2)) == nil }
+            guard !matches.isEmpty else { continue }
+            var cursor = text.startIndex
+            for match in matches {
+                let range = match.2.startIndex..<match.2.endIndex
+                if cursor < range.lowerBound { insert(text: String(text[cursor..<range.lowerBound]), before: node) }
+                let number = String(match.2)
+                let link = cmark_node_new(CMARK_NODE_LINK)!
+                cmark_node_set_url(link, UKPhone.href(number))
+                let label = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(label, number)
+                cmark_node_append_child(link, label)
+                cmark_node_insert_before(node, link)
+                cursor = range.upperBound
+            }
+            if cursor < text.endIndex { insert(text: String(text[cursor...]), before: node) }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    func insert(text: String, before node: OpaquePointer) {
+        let piece = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(piece, text)
+        cmark_node_insert_before(node, piece)
+    }
+
+    /// Shifts heading levels so the body's highest heading sits just under the page title,
+    /// and closes gaps (an h2 followed by an h4 becomes h2, h3), so no level is skipped.
+    func levelHeadings(_ nodes: [OpaquePointer]) -> [(level: Int, text: String)] {
+        var result: [(Int, String)] = []
+        var stack: [(source: Int, output: Int)] = []
+        for node in nodes {
+            let source = Int(cmark_node_get_heading_level(node))
+            while let last = stack.last, last.source >= source { stack.removeLast() }
+            let output = min((stack.last?.output ?? topHeadingLevel - 1) + 1, 6)
+            stack.append((source, output))
+            cmark_node_set_heading_level(node, Int32(output))
+            result.append((output, plainText(node)))
+        }
+        return result
+    }
+
+    func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    // MARK: HTML touches cmark cannot do itself
+
+    /// Gives each heading a stable id from its text. Raw HTML is never passed through,
+    /// so every `<hN>` in the output is one of our headings, in document order.
+    func addAnchors(to html: String, headings: [(level: Int, text: String)], result: inout RenderedMarkdown) -> String {
+        guard !headings.isEmpty else { return html }
+        var used: [String: Int] = [:]
+        var output = ""
+        output.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = html[...]
+        for heading in headings {
+            let tag = "<h\(heading.level)>"
+            guard let range = rest.range(of: tag) else { break }
+            var anchor = Slug.make(heading.text)
+            if let count = used[anchor] { used[anchor] = count + 1; anchor += "-\(count + 1)" } else { used[anchor] = 1 }
+            result.headings.append(Heading(level: heading.level, text: heading.text, anchor: anchor))
+            output += rest[..<range.lowerBound]
+            output += "<h\(heading.level) id=\"\(anchor)\">"
+            rest = rest[range.upperBound...]
+        }
+        output += rest
+        return output
+    }
+
+    /// cmark-gfm's task-list checkboxes have no label; show a tick or box with words instead.
+    func labelTaskItems(_ html: String) -> String {
+        guard html.contains("type=\"checkbox\"") else { return html }
+        return html
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<span class=\"task task-done\"><span class=\"visually-hidden\">Done: </span></span>")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<span class=\"task\"><span class=\"visually-hidden\">To do: </span></span>")
+    }
+
+    /// Wide tables scroll inside their own focusable region instead of making the page scroll sideways.
+    func wrapTables(_ html: String) -> String {
+        guard html.contains("<table>") else { return html }
+        return html
+            .replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>")
+            .replacingOccurrences(of: "</table>", with: "</table></div>")
+    }
+}

@@ -1,0 +1,339 @@
+import Foundation
+
+/// A page to write: its place in the site, the template, and the values the template shows.
+public struct PagePlan: @unchecked Sendable {
+    public var path: String
+    public var template: String
+    /// Which school's template overrides apply (nil for site-wide pages).
+    public var school: String?
+    public var context: [String: Any]
+    /// Content files this page shows, so a saved file maps to the pages to rebuild.
+    public var sources: Set<String>
+}
+
+/// Builds the values every template sees. Keys are only set when there is a value:
+/// swift-mustache prints "nil" for a nil, so absent means "leave it out".
+struct PageContexts {
+    let site: ResolvedSite
+    let markdown: [String: RenderedMarkdown]
+    let today: Day
+    let brandColours: [String: BrandColour]
+
+    var config: SiteConfig { site.content.site }
+    var topicsByID: [String: Topic] { Dictionary(uniqueKeysWithValues: site.content.topics.map { ($0.id, $0) }) }
+
+    static func root(for path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    func html(_ markdown: String) -> String { self.markdown[markdown]?.html ?? "" }
+
+    // MARK: Pieces shared by many pages
+
+    func phones(_ phones: [Phone]) -> [[String: Any]] {
+        phones.map { phone in
+            var item: [String: Any] = ["number": UKPhone.display(phone.number), "href": UKPhone.href(phone.number, isText: phone.isText)]
+            item["phone_label"] = phone.label
+            item["phone_hours"] = phone.hours
+            if phone.isText { item["is_text"] = true }
+            return item
+        }
+    }
+
+    func emails(_ emails: [Email]) -> [[String: Any]] {
+        emails.map { email in
+            var item: [String: Any] = ["address": email.address, "mail_href": "mailto:" + email.address]
+            item["email_label"] = email.label
+            return item
+        }
+    }
+
+    func websites(_ sites: [Website]) -> [[String: Any]] {
+        sites.map { site in
+            var item: [String: Any] = ["web_url": site.url, "web_short": PageContexts.shortURL(site.url)]
+            item["web_label"] = site.label
+            return item
+        }
+    }
+
+    /// "www.nspcc.org.uk/keeping-children-safe" — what fits on a printed line.
+    static func shortURL(_ url: String) -> String {
+        var text = url
+        for prefix in ["https://", "http://"] where text.lowercased().hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        if text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+
+    static let referralWords = ["self": "You can contact them yourself", "school": "The school can refer you",
+                                "gp": "Your GP can refer you", "professional": "Another professional can refer you"]
+
+    func levelURL(_ school: String, _ level: String) -> String { "\(school)/levels/\(level)/index.html" }
+    func topicURL(_ school: String, _ topic: String) -> String { "\(school)/topics/\(topic)/index.html" }
+    func entryURL(_ school: String, _ entry: ResolvedEntry) -> String {
+        "\(school)/\(entry.kind == .service ? "services" : "agencies")/\(entry.id)/index.html"
+    }
+
+    func entry(_ entry: ResolvedEntry, in school: ResolvedSchool, full: Bool) -> [String: Any] {
+        let f = entry.fields
+        var item: [String: Any] = ["id": entry.id, "name": entry.name, "url": entryURL(school.school.id, entry)]
+        item["summary"] = f.summary?.value
+        if entry.kind == .service { item["is_service"] = true }
+        if let list = f.phones?.value, !list.isEmpty { item["phones"] = phones(list); item["first_phone"] = phones([list[0]])[0] }
+        if let list = f.emails?.value, !list.isEmpty { item["emails"] = emails(list) }
+        if let list = f.websites?.value, !list.isEmpty { item["websites"] = websites(list); item["first_website"] = websites([list[0]])[0] }
+        guard full else { return item }
+        item["address"] = f.address?.value
+        item["ages"] = f.ages?.value
+        item["cost"] = f.cost?.value
+        if let routes = f.referral?.value, !routes.isEmpty {
+            item["referral"] = routes.compactMap { PageContexts.referralWords[$0].map { ["route": $0] } }
+        }
+        let levels = school.levels.filter { entry.levels.contains($0.id) }
+        if !levels.isEmpty {
+            item["levels"] = levels.map { ["level_name": $0.name, "level_url": levelURL(school.school.id, $0.id)] }
+        }
+        let topics = entry.topics.compactMap { topicsByID[$0] }
+        if !topics.isEmpty {
+            item["topics"] = topics.map { ["topic_name": $0.name, "topic_url": topicURL(school.school.id, $0.id)] }
+        }
+        if let reviewed = f.reviewed?.value { item["entry_reviewed"] = reviewed.description; item["entry_reviewed_iso"] = reviewed.iso }
+        if let people = f.people?.value, !people.isEmpty {
+            item["people"] = people.map { name -> [String: Any] in
+                var person: [String: Any] = ["person_name": name]
+                if let p = school.school.people.first(where: { $0.name == name }) { person.merge(self.person(p)) { a, _ in a } }
+                return person
+            }
+        }
+        if let body = f.body?.value { item["body"] = html(body) }
+        return item
+    }
+
+    static let roleNames = ["headteacher": "Headteacher", "deputy-headteacher": "Deputy Headteacher",
+                            "assistant-headteacher": "Assistant Headteacher", "dsl": "Designated Safeguarding Lead",
+                            "deputy-dsl": "Deputy Designated Safeguarding Lead", "safeguarding-governor": "Safeguarding Governor",
+                            "chair-of-governors": "Chair of Governors", "mental-health-lead": "Mental Health Lead",
+                            "senco": "Special Educational Needs Co-ordinator (SENCo)", "attendance-lead": "Attendance Lead",
+                            "pastoral-lead": "Pastoral Lead", "looked-after-children-lead": "Designated Teacher for Looked After Children",
+                            "early-help-lead": "Early Help Lead", "staff": "Staff"]
+
+    func person(_ p: Person) -> [String: Any] {
+        var item: [String: Any] = ["person_name": p.name]
+        let roles = p.roles.compactMap { PageContexts.roleNames[$0] }
+        item["person_role"] = p.title ?? (roles.isEmpty ? nil : roles.joined(separator: ", "))
+        if p.title != nil && !roles.isEmpty { item["person_roles"] = roles.joined(separator: ", ") }
+        if let email = p.email { item["person_email"] = email; item["person_mail_href"] = "mailto:" + email }
+        if let phone = p.phone { item["person_phone"] = UKPhone.display(phone); item["person_tel"] = UKPhone.href(phone) }
+        return item
+    }
+
+    func getHelpNow(_ school: ResolvedSchool?) -> [[String: Any]] {
+        var lines: [[String: Any]] = []
+        let area = school?.area ?? site.content.areas.values.sorted { $0.id < $1.id }.first
+        for line in area?.getHelpNow ?? [] {
+            var item: [String: Any] = ["help_label": line.label]
+            if let phone = line.phone { item["help_phone"] = UKPhone.display(phone); item["help_tel"] = UKPhone.href(phone) }
+            item["help_hours"] = line.hours
+            item["help_note"] = line.note
+            item["help_website"] = line.website
+            if let email = line.email { item["help_email"] = email }
+            lines.append(item)
+        }
+        if let school {
+            let s = school.school
+            if let phone = s.safeguardingPhone ?? s.phone ?? s.people.first(where: { $0.roles.contains("dsl") })?.phone {
+                lines.append(["help_label": "\(s.name) safeguarding team", "help_phone": UKPhone.display(phone),
+                              "help_tel": UKPhone.href(phone), "help_note": "Ask for the Designated Safeguarding Lead."])
+            }
+        }
+        return lines
+    }
+
+    /// Values every page's layout uses.
+    func layout(path: String, title: String, school: ResolvedSchool?, sensitive: Bool = false,
+                breadcrumbs: [(String, String)] = []) -> [String: Any] {
+        var c: [String: Any] = ["root": PageContexts.root(for: path), "lang": config.language, "site_title": config.title,
+                                "title": title, "home_url": "index.html", "accessibility_url": "accessibility/index.html",
+                                "get_help_now": getHelpNow(school)]
+        if sensitive { c["exit_page"] = true }
+        if !breadcrumbs.isEmpty { c["breadcrumbs"] = breadcrumbs.map { ["crumb_name": $0.0, "crumb_url": $0.1] } }
+        if let base = config.baseURL { c["canonical"] = base + path.replacingOccurrences(of: "index.html", with: "") }
+        if let school {
+            let s = school.school
+            var info: [String: Any] = ["school_name": s.name, "school_url": "\(s.id)/index.html", "school_id": s.id,
+                                       "handout_url": "\(s.id)/handout/index.html"]
+            if let phone = s.phone { info["school_phone"] = UKPhone.display(phone); info["school_tel"] = UKPhone.href(phone) }
+            if let email = s.email { info["school_email"] = email; info["school_mail_href"] = "mailto:" + email }
+            info["school_website"] = s.website
+            info["school_address"] = s.address
+            if let logo = s.logo { info["logo_url"] = "\(s.id)/\(logoFileName(logo.value))"; info["logo_alt"] = s.logoAlt ?? "\(s.name) logo" }
+            if let brand = brandColours[s.id] { info["brand_style"] = "--brand: \(brand.hex)" }
+            let dsls = s.people.filter { $0.roles.contains("dsl") || $0.roles.contains("deputy-dsl") }
+            info["safeguarding_people"] = dsls.map(person)
+            c["school"] = info
+            if let reviewed = s.reviewed?.value { c["reviewed"] = reviewed.description; c["reviewed_iso"] = reviewed.iso }
+            c["partnership_name"] = school.area.partnershipName
+            c["partnership_website"] = school.area.partnershipWebsite
+        }
+        return c
+    }
+
+    func logoFileName(_ logo: String) -> String {
+        let ext = (logo as NSString).pathExtension.lowercased()
+        return "logo." + (ext.isEmpty ? "png" : ext)
+    }
+
+    // MARK: Pages
+
+    func plans() -> [PagePlan] {
+        var plans: [PagePlan] = [indexPage(), notFoundPage(), accessibilityPage()]
+        for school in site.schools { plans += schoolPages(school) }
+        return plans
+    }
+
+    func indexPage() -> PagePlan {
+        var c = layout(path: "index.html", title: config.title, school: nil)
+        c["is_home"] = true
+        c["schools"] = site.schools.map { school -> [String: Any] in
+            var item: [String: Any] = ["school_name": school.school.name, "school_url": "\(school.school.id)/index.html", "area_name": school.area.name]
+            item["phase"] = school.school.phase
+            if let reviewed = school.school.reviewed?.value { item["school_reviewed"] = reviewed.description }
+            return item
+        }
+        return PagePlan(path: "index.html", template: "index", school: nil, context: c, sources: Set(site.schools.map(\.school.file)))
+    }
+
+    func notFoundPage() -> PagePlan {
+        // Served from any depth, so its links must not be relative: it links to the home page by the base URL when known.
+        var c = layout(path: "404.html", title: "Page not found", school: nil)
+        c["home_absolute"] = config.baseURL ?? "index.html"
+        return PagePlan(path: "404.html", template: "404", school: nil, context: c, sources: [])
+    }
+
+    func accessibilityPage() -> PagePlan {
+        let path = "accessibility/index.html"
+        var c = layout(path: path, title: "Accessibility statement", school: nil, breadcrumbs: [("Home", "index.html")])
+        c["schools_list"] = site.schools.map { school -> [String: Any] in
+            var item: [String: Any] = ["school_name": school.school.name]
+            item["school_email"] = school.school.email
+            if let phone = school.school.phone { item["school_phone"] = UKPhone.display(phone); item["school_tel"] = UKPhone.href(phone) }
+            return item
+        }
+        c["statement_date"] = today.description
+        return PagePlan(path: path, template: "accessibility", school: nil, context: c, sources: [])
+    }
+
+    func schoolPages(_ school: ResolvedSchool) -> [PagePlan] {
+        let s = school.school
+        let id = s.id
+        var plans: [PagePlan] = []
+        let home = ("Home", "index.html")
+        let offer = (s.name, "\(id)/index.html")
+        let sensitiveTopics = Set(site.content.topics.filter(\.sensitive).map(\.id))
+        let usedTopics = site.content.topics.filter { topic in
+            school.entries.contains { $0.topics.contains(topic.id) } || s.topicTexts[topic.id] != nil
+        }
+
+        // The offer page.
+        var c = layout(path: "\(id)/index.html", title: "\(s.name) Early Help Offer", school: school, breadcrumbs: [home])
+        c["intro"] = html(s.body)
+        c["people"] = s.people.map(person)
+        c["levels"] = school.levels.map { level -> [String: Any] in
+            var item: [String: Any] = ["level_name": level.name, "level_url": levelURL(id, level.id), "level_id": level.id]
+            item["level_description"] = level.description
+            let services = school.services.filter { $0.levels.contains(level.id) }.map { entry($0, in: school, full: false) }
+            let agencies = school.agencies.filter { $0.levels.contains(level.id) }.map { entry($0, in: school, full: false) }
+            if !services.isEmpty { item["level_services"] = services }
+            if !agencies.isEmpty { item["level_agencies"] = agencies }
+            return item
+        }
+        let unplaced = school.entries.filter { entry in !school.levels.contains { entry.levels.contains($0.id) } }
+        if !unplaced.isEmpty { c["other_entries"] = unplaced.map { entry($0, in: school, full: false) } }
+        c["topics"] = usedTopics.map { ["topic_name": $0.name, "topic_url": topicURL(id, $0.id)] }
+        c["pages"] = s.pages.sorted { ($0.order, $0.title) < ($1.order, $1.title) }.map {
+            var item: [String: Any] = ["page_title": $0.title, "page_url": "\(id)/pages/\($0.id)/index.html"]
+            item["page_summary"] = $0.summary
+            return item
+        }
+        if let by = s.reviewedBy { c["reviewed_by"] = by }
+        if let next = s.nextReview?.value { c["next_review"] = next.description }
+        plans.append(PagePlan(path: "\(id)/index.html", template: "school", school: id, context: c,
+                              sources: Set([s.file] + school.entries.flatMap(\.sources))))
+
+        // A page per level of need.
+        for level in school.levels {
+            let path = levelURL(id, level.id)
+            let entries = school.entries.filter { $0.levels.contains(level.id) }
+            var c = layout(path: path, title: level.name, school: school, breadcrumbs: [home, offer])
+            c["level_description"] = level.description
+            c["entries"] = entries.map { entry($0, in: school, full: false) }
+            plans.append(PagePlan(path: path, template: "level", school: id, context: c, sources: Set([s.file] + entries.flatMap(\.sources))))
+        }
+
+        // A page per topic the school has something for.
+        for topic in usedTopics {
+            let path = topicURL(id, topic.id)
+            let entries = school.entries.filter { $0.topics.contains(topic.id) }
+            var c = layout(path: path, title: s.topicTexts[topic.id]?.title ?? topic.name, school: school,
+                           sensitive: topic.sensitive, breadcrumbs: [home, offer])
+            c["topic_description"] = topic.description
+            if let text = s.topicTexts[topic.id] { c["school_text"] = html(text.body) }
+            c["services"] = school.services.filter { $0.topics.contains(topic.id) }.map { entry($0, in: school, full: false) }
+            c["agencies"] = school.agencies.filter { $0.topics.contains(topic.id) }.map { entry($0, in: school, full: false) }
+            let files = [s.file] + entries.flatMap(\.sources) + (s.topicTexts[topic.id].map { [$0.file] } ?? [])
+            plans.append(PagePlan(path: path, template: "topic", school: id, context: c, sources: Set(files)))
+        }
+
+        // A page per agency and service.
+        for item in school.entries {
+            let path = entryURL(id, item)
+            var c = layout(path: path, title: item.name, school: school,
+                           sensitive: item.topics.contains { sensitiveTopics.contains($0) }, breadcrumbs: [home, offer])
+            c["entry"] = entry(item, in: school, full: true)
+            plans.append(PagePlan(path: path, template: "entry", school: id, context: c, sources: Set([s.file] + item.sources)))
+        }
+
+        // Further pages, with their tables of contents.
+        for page in s.pages {
+            let path = "\(id)/pages/\(page.id)/index.html"
+            var c = layout(path: path, title: page.title, school: school, breadcrumbs: [home, offer])
+            c["page_summary"] = page.summary
+            c["body"] = html(page.body)
+            if page.toc, let headings = markdown[page.body]?.headings, headings.count > 1 {
+                let top = headings.map(\.level).min() ?? 2
+                c["toc"] = headings.filter { $0.level <= top + 1 }.map {
+                    ["toc_text": $0.text, "toc_anchor": $0.anchor, "toc_sub": $0.level > top] as [String: Any]
+                }
+            }
+            plans.append(PagePlan(path: path, template: "page", school: id, context: c, sources: [s.file, page.file]))
+        }
+
+        plans.append(handout(school, usedTopics: usedTopics))
+        return plans
+    }
+
+    func handout(_ school: ResolvedSchool, usedTopics: [Topic]) -> PagePlan {
+        let s = school.school
+        let path = "\(s.id)/handout/index.html"
+        var c = layout(path: path, title: "\(s.name): where to get help", school: school)
+        c["people"] = s.people.filter { !$0.roles.isEmpty && ($0.phone != nil || $0.email != nil) }.map(person)
+        c["services"] = school.services.map { entry($0, in: school, full: false) }
+        // Each agency once, under its first topic, so the handout stays short.
+        var placed = Set<String>()
+        var groups: [[String: Any]] = []
+        for topic in usedTopics {
+            let agencies = school.agencies.filter { $0.topics.first == topic.id && placed.insert($0.id).inserted }
+            if !agencies.isEmpty {
+                groups.append(["group_name": topic.name, "group_agencies": agencies.map { entry($0, in: school, full: false) }])
+            }
+        }
+        let rest = school.agencies.filter { placed.insert($0.id).inserted }
+        if !rest.isEmpty { groups.append(["group_name": "Other help", "group_agencies": rest.map { entry($0, in: school, full: false) }]) }
+        c["groups"] = groups
+        if let base = config.baseURL {
+            let url = base + "\(s.id)/"
+            c["online_url"] = url
+            c["qr_svg"] = QRCode.svg(for: url, label: "QR code: scan to open \(s.name)'s Early Help Offer online")
+        }
+        return PagePlan(path: path, template: "handout", school: s.id, context: c, sources: Set([s.file] + school.entries.flatMap(\.sources)))
+    }
+}

@@ -1,0 +1,100 @@
+/// Works out, for each school, which agencies it lists and what each says once the
+/// school's own changes are applied. Precedence: national → area → school override.
+public struct OverrideResolver: Sendable {
+    public let content: Content
+
+    public init(content: Content) { self.content = content }
+
+    public func resolve(log: DiagnosticLog) -> ResolvedSite {
+        var libraries: [String: AgencyLibrary] = [:]
+        var schools: [ResolvedSchool] = []
+        for school in content.schools {
+            guard let area = content.areas[school.area.value] else {
+                log.error(school.file, line: school.area.line, column: school.area.column,
+                          "unknown area \"\(school.area.value)\"",
+                          suggestion: Suggestion.didYouMean(school.area.value, in: content.areas.keys)
+                              ?? (content.areas.isEmpty ? "add Content/areas/\(school.area.value)/area.md" : "areas are: \(content.areas.keys.sorted().joined(separator: ", "))"))
+                continue
+            }
+            let library = libraries[area.id] ?? AgencyLibrary(national: content.national, area: area)
+            libraries[area.id] = library
+            schools.append(resolve(school, area: area, library: library, log: log))
+        }
+        return ResolvedSite(content: content, schools: schools)
+    }
+
+    public func resolve(_ school: School, area: Area, library: AgencyLibrary, log: DiagnosticLog) -> ResolvedSchool {
+        var chosen: [String] = []
+        var seen = Set<String>()
+        func pick(_ id: String) { if seen.insert(id).inserted { chosen.append(id) } }
+
+        switch school.agencies {
+        case .all:
+            library.order.forEach(pick)
+        case let .list(ids):
+            for id in ids {
+                if library.entries[id.value] != nil { pick(id.value) }
+                else if school.overrides[id.value] != nil { pick(id.value) } // a local-only agency named in the list
+                else {
+                    log.error(id.file, line: id.line, column: id.column, "unknown agency \"\(id.value)\"",
+                              suggestion: Suggestion.didYouMean(id.value, in: library.order) ?? "agencies are files in Content/agencies/ and Content/areas/\(area.id)/agencies/")
+                }
+            }
+        }
+        for id in school.exclude {
+            if library.entries[id.value] == nil {
+                log.warning(id.file, line: id.line, column: id.column, "`exclude` names \"\(id.value)\", which is not in the library",
+                            suggestion: Suggestion.didYouMean(id.value, in: library.order))
+            }
+        }
+        let excluded = Set(school.exclude.map(\.value))
+        chosen.removeAll { excluded.contains($0) }
+        // An override file lists its agency even when the list forgot it.
+        for id in school.overrides.keys.sorted() where !excluded.contains(id) { pick(id) }
+        for id in school.overrides.keys.sorted() where excluded.contains(id) {
+            log.warning(school.overrides[id]!.file, "this school changes \"\(id)\" but also excludes it in school.md, so the change is not published")
+        }
+
+        var agencies: [ResolvedEntry] = []
+        for id in chosen {
+            let override = school.overrides[id]
+            if let base = library.entries[id] {
+                var fields = base.fields
+                var sources = base.sources
+                if let override {
+                    fields = fields.overridden(by: override.fields)
+                    sources.append(override.file)
+                }
+                agencies.append(ResolvedEntry(id: id, kind: .agency, fields: fields, sources: sources))
+            } else if let override {
+                guard override.fields.name != nil else {
+                    log.error(override.file, line: 1, "\"\(id)\" is not an agency in the library, so this file must describe it in full, starting with `name:`",
+                              suggestion: Suggestion.didYouMean(id, in: library.order).map { "if you meant to change a library agency, \($0)" })
+                    continue
+                }
+                agencies.append(ResolvedEntry(id: id, kind: .agency, fields: override.fields, sources: [override.file]))
+            }
+        }
+        agencies.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+
+        let services = school.services.values
+            .map { ResolvedEntry(id: $0.id, kind: .service, fields: $0.fields, sources: [$0.file]) }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        for service in services where library.entries[service.id] != nil || school.overrides[service.id] != nil {
+            log.error(service.fields.name?.file ?? school.file, "the service \"\(service.id)\" has the same id as an agency, so their pages would clash", suggestion: "rename the service file")
+        }
+
+        var names: [String: String] = [:]
+        for (level, name) in school.levelNameList {
+            if area.levels.contains(where: { $0.id == level.value }) { names[level.value] = name }
+            else {
+                log.error(level.file, line: level.line, column: level.column, "unknown level of need \"\(level.value)\" in level_names",
+                          suggestion: Suggestion.didYouMean(level.value, in: area.levels.map(\.id)) ?? "\(area.name)'s levels are: \(area.levels.map(\.id).joined(separator: ", "))")
+            }
+        }
+        let levels = area.levels.map { level in
+            Level(id: level.id, name: names[level.id] ?? level.name, description: level.description)
+        }
+        return ResolvedSchool(school: school, area: area, levels: levels, services: services, agencies: agencies)
+    }
+}

@@ -1,0 +1,62 @@
+/// UK telephone numbers: which are real, and how people expect to see them grouped.
+public enum UKPhone {
+    /// Digits only, with +44 turned back into 0.
+    public static func digits(_ text: String) -> String {
+        var digits = text.filter(\.isASCII).filter(\.isNumber)
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("+44") {
+            digits = "0" + digits.dropFirst(2)
+            if digits.hasPrefix("00") { digits.removeFirst() } // +44 (0)1905 …
+        }
+        return digits
+    }
+
+    /// Why a number cannot be a UK number, or nil when it can.
+    public static func problem(_ text: String, isText: Bool = false) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return "the phone number is empty" }
+        if trimmed.contains(where: { $0.isLetter }) {
+            return "\"\(trimmed)\" has letters in it; give only the number (put words such as \"ext. 2\" or \"text SHOUT\" in the label)"
+        }
+        let d = digits(trimmed)
+        if ["999", "112", "101", "111", "105", "119"].contains(d) { return nil }
+        if d.count == 6, d.hasPrefix("116") { return nil }
+        if isText, (5...6).contains(d.count), !d.hasPrefix("0") { return nil }
+        guard d.hasPrefix("0") else { return "\"\(trimmed)\" is not a UK phone number (UK numbers start with 0, or are short numbers such as 999, 101, 111 or 116 123)" }
+        if d == "08001111" { return nil } // Childline's memorable 8-digit freephone number
+        if d.count == 11 || (d.count == 10 && (d.hasPrefix("01") || d.hasPrefix("0800"))) { return nil }
+        return "\"\(trimmed)\" has \(d.count) digits; UK numbers have 11 (for example 01905 822666)"
+    }
+
+    /// The usual grouping: 01905 822666, 020 7946 0000, 0121 496 0000, 0800 1111, 116 123.
+    public static func display(_ text: String) -> String {
+        let d = digits(text)
+        guard problem(text) == nil || (5...6).contains(d.count) else { return text.trimmingCharacters(in: .whitespaces) }
+        func group(_ sizes: [Int]) -> String {
+            var parts: [String] = []
+            var rest = Substring(d)
+            for size in sizes where !rest.isEmpty {
+                parts.append(String(rest.prefix(size)))
+                rest = rest.dropFirst(size)
+            }
+            if !rest.isEmpty { parts.append(String(rest)) }
+            return parts.joined(separator: " ")
+        }
+        switch d.count {
+        case ...5: return d
+        case 6 where d.hasPrefix("116"): return group([3, 3])
+        case 8 where d.hasPrefix("0800"): return group([4, 4])
+        case 10: return group([5, 5])
+        case 11:
+            if d.hasPrefix("02") { return group([3, 4, 4]) }
+            if d.hasPrefix("011") || (d.hasPrefix("01") && d.dropFirst(3).first == "1") { return group([4, 3, 4]) }
+            if d.hasPrefix("01") || d.hasPrefix("07") { return group([5, 6]) }
+            return group([4, 3, 4]) // 03xx, 0800, 0808, 0845 …
+        default: return d
+        }
+    }
+
+    /// The `tel:` (or `sms:`) address: digits only, which every phone understands.
+    public static func href(_ text: String, isText: Bool = false) -> String {
+        (isText ? "sms:" : "tel:") + digits(text)
+    }
+}

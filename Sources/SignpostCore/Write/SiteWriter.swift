@@ -1,0 +1,88 @@
+import Foundation
+
+/// Writes a built site atomically: everything goes into a fresh folder beside the
+/// output, which replaces the old site only once it is complete. A failed build
+/// therefore leaves the previous `Site/` exactly as it was.
+public struct SiteWriter: Sendable {
+    public let output: URL
+
+    public init(output: URL) { self.output = output.standardizedFileURL }
+
+    public enum WriteError: Error, CustomStringConvertible {
+        case unsafeOutput(String)
+        case unsafePath(String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case let .unsafeOutput(message), let .unsafePath(message), let .io(message): return message
+            }
+        }
+    }
+
+    /// Refuses to build over the content, the theme, the project itself or any of their parents.
+    public func checkOutput(protecting protected: [URL]) throws {
+        let target = output.resolvingSymlinksInPath().path
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
+        let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().path
+        if target == "/" || target == cwd || target == home {
+            throw WriteError.unsafeOutput("refusing to write the site into \(output.path): it would replace the whole folder; use an output folder such as Site")
+        }
+        for folder in protected {
+            let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
+            if target == path || path.hasPrefix(target + "/") || target.hasPrefix(path + "/") {
+                throw WriteError.unsafeOutput("refusing to write the site into \(output.path): it is, or contains, \(folder.path), which holds your work")
+            }
+        }
+    }
+
+    /// A page's place inside the site; rejects anything that could point outside it.
+    public static func validate(relativePath: String) throws {
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ part in
+            !part.isEmpty && part != "." && part != ".." &&
+                part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+        }) else {
+            throw WriteError.unsafePath("refusing to write \"\(relativePath)\": it is not a plain path inside the site")
+        }
+    }
+
+    /// Makes the staging folder for a new build.
+    public func makeStaging() throws -> URL {
+        let parent = output.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent)-building-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        return staging
+    }
+
+    public static func write(_ data: Data, to relativePath: String, in staging: URL) throws {
+        try validate(relativePath: relativePath)
+        let url = staging.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    /// Swaps the finished staging folder in for the old site.
+    public func commit(_ staging: URL) throws {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let old = parent.appendingPathComponent(".\(output.lastPathComponent)-old-\(UUID().uuidString.prefix(8))")
+        var hadOld = false
+        if fm.fileExists(atPath: output.path) {
+            try fm.moveItem(at: output, to: old)
+            hadOld = true
+        }
+        do {
+            try fm.moveItem(at: staging, to: output)
+        } catch {
+            if hadOld { try? fm.moveItem(at: old, to: output) }
+            throw WriteError.io("could not put the new site in place: \(error.localizedDescription)")
+        }
+        if hadOld { try? fm.removeItem(at: old) }
+    }
+
+    public func discard(_ staging: URL) {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import SignpostCore
+
+/// The command line is a thin shell over SignpostCore: it parses arguments, calls the
+/// library and prints what it returns.
+struct Signpost: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signpost",
+        abstract: "Builds accessible Early Help Offer websites from the Markdown in Content/.",
+        subcommands: [Build.self, Check.self, Explain.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+struct Paths: ParsableArguments {
+    @Option(help: "The folder with the site's content.")
+    var content = "Content"
+
+    @Option(help: "The theme folder.")
+    var theme = "Themes/default"
+
+    func url(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+
+    func options(output: String) -> BuildOptions {
+        BuildOptions(content: url(content), theme: url(theme), output: url(output),
+                     contentDisplay: content.hasSuffix("/") ? String(content.dropLast()) : content, themeDisplay: theme)
+    }
+}
+
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder (the previous site stays if the build fails).")
+
+    @OptionGroup var paths: Paths
+
+    @Option(help: "Where to write the site.")
+    var output = "Site"
+
+    @Flag(help: "Render on one thread (for comparing output).")
+    var serial = false
+
+    func run() throws {
+        var options = paths.options(output: output)
+        options.parallel = !serial
+        let result = SiteBuilder(options: options).build()
+        printDiagnostics(result.diagnostics)
+        print(result.summary)
+        if !result.wrote { throw ExitCode(1) }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check every file in Content/ without writing anything.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var paths: Paths
+
+    @Option(help: "How to print the findings: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let log = DiagnosticLog()
+        let prepared = SiteBuilder(options: paths.options(output: "Site")).prepare(log: log)
+        let findings = log.all
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.count - errors
+        switch format {
+        case .text:
+            for finding in findings { print(finding.description) }
+            print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(prepared.site.schools.count) school\(prepared.site.schools.count == 1 ? "" : "s")")
+        case .json:
+            print(DiagnosticJSON.encode(findings, schools: prepared.site.schools.count))
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show an agency as a school publishes it, and which file each field came from.")
+
+    @OptionGroup var paths: Paths
+
+    @Argument(help: "The school's folder name, e.g. westlands-first.")
+    var school: String
+
+    @Argument(help: "The agency or service id, e.g. mentor-link.")
+    var agency: String
+
+    func run() throws {
+        let log = DiagnosticLog()
+        let report = Explainer(options: paths.options(output: "Site")).explain(school: school, entry: agency, log: log)
+        switch report {
+        case let .success(text): print(text, terminator: "")
+        case let .failure(diagnostic):
+            printDiagnostics([diagnostic])
+            throw ExitCode(1)
+        }
+    }
+}
+
+// Usage mistakes exit with 2, content problems with 1 (ArgumentParser's own default is 64).
+do {
+    var command = try Signpost.parseAsRoot()
+    try command.run()
+} catch let exit as ExitCode {
+    Signpost.exit(withError: exit)
+} catch {
+    let code = Signpost.exitCode(for: error)
+    if code == .validationFailure {
+        FileHandle.standardError.write(Data((Signpost.fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+    }
+    Signpost.exit(withError: error)
+}
