@@ -8,7 +8,7 @@ struct Signpost: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signpost",
         abstract: "Builds accessible Early Help Offer websites from the Markdown in Content/.",
-        subcommands: [Build.self, Check.self, Explain.self],
+        subcommands: [Build.self, Check.self, Explain.self, New.self],
         defaultSubcommand: Build.self
     )
 }
@@ -100,6 +100,43 @@ struct Explain: ParsableCommand {
         let report = Explainer(options: paths.options(output: "Site")).explain(school: school, entry: agency, log: log)
         switch report {
         case let .success(text): print(text, terminator: "")
+        case let .failure(diagnostic):
+            printDiagnostics([diagnostic])
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start a new school, agency or service, with every setting explained.")
+
+    @Option(help: "The folder with the site's content.")
+    var content = "Content"
+
+    @Argument(help: "What to create: school, agency or service.")
+    var kind: String
+
+    @Argument(help: "Its name, in quotes, e.g. \"St Example Primary\".")
+    var name: String
+
+    @Option(help: "The area (county) folder, for a school or an area's agency.")
+    var area: String?
+
+    @Option(help: "The school folder, for a service.")
+    var school: String?
+
+    func validate() throws {
+        guard Scaffold.Kind(rawValue: kind) != nil else {
+            throw ValidationError("\"\(kind)\" is not something `new` can create: use school, agency or service")
+        }
+    }
+
+    func run() throws {
+        let root = URL(fileURLWithPath: content, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        switch Scaffold(content: root, contentDisplay: content).create(Scaffold.Kind(rawValue: kind)!, name: name, area: area, school: school) {
+        case let .success(files):
+            for file in files { print("Created \(file)") }
+            print("Fill in the settings marked FILL IN, then run `signpost check` to see what is still missing.")
         case let .failure(diagnostic):
             printDiagnostics([diagnostic])
             throw ExitCode(1)
