@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config covers both).
@@ -35,16 +36,22 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server, kept apart so the generator itself has no networking code.
+        .target(
+            name: "SignpostServe",
+            dependencies: ["SignpostCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "signpost",
             dependencies: [
                 "SignpostCore",
+                "SignpostServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SignpostCoreTests",
-            dependencies: ["SignpostCore"],
+            dependencies: ["SignpostCore", "SignpostServe"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SignpostCore
+import SignpostServe
 
 /// The command line is a thin shell over SignpostCore: it parses arguments, calls the
 /// library and prints what it returns.
@@ -8,7 +9,7 @@ struct Signpost: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signpost",
         abstract: "Builds accessible Early Help Offer websites from the Markdown in Content/.",
-        subcommands: [Build.self, Check.self, Explain.self, New.self],
+        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }
@@ -28,6 +29,11 @@ struct Paths: ParsableArguments {
         BuildOptions(content: url(content), theme: url(theme), output: url(output),
                      contentDisplay: content.hasSuffix("/") ? String(content.dropLast()) : content, themeDisplay: theme)
     }
+}
+
+/// Unbuffered, so `serve` shows each rebuild at once even when its output is piped.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
@@ -144,10 +150,70 @@ struct New: ParsableCommand {
     }
 }
 
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build, serve on http://127.0.0.1 and rebuild whenever a file is saved.")
+
+    @OptionGroup var paths: Paths
+
+    @Option(help: "The port to listen on (127.0.0.1 only).")
+    var port: UInt16 = 8000
+
+    func run() async throws { try await serve() }
+
+    func serve() async throws {
+        // The preview is built outside Site/, because it carries the reload script.
+        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("signpost-serve-\(getpid())")
+        let output = work.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        var options = paths.options(output: output.path)
+        options.injectBeforeBodyEnd = PreviewServer.reloadScript
+        let server = PreviewServer(siteRoot: output, port: port)
+        let watcher = ContentWatcher(folders: [options.content, options.theme])
+
+        var version = 1
+        func rebuild(_ reason: String) async {
+            let result = SiteBuilder(options: options).build()
+            printDiagnostics(result.diagnostics)
+            say(reason.isEmpty ? result.summary : "\(reason): \(result.summary)")
+            if result.wrote { version += 1 }
+            await server.update(version: result.wrote ? version : nil, errors: result.errors.map(\.description))
+        }
+
+        let serving = Task { try await server.run() }
+        let stop = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
+        signal(SIGINT, SIG_IGN)
+        stop.setEventHandler {
+            say("\nStopped.")
+            try? FileManager.default.removeItem(at: work)
+            Foundation.exit(0)
+        }
+        stop.resume()
+
+        await rebuild("")
+        try await server.waitUntilListening()
+        say("Serving on http://127.0.0.1:\(port)/ — press Ctrl-C to stop. Watching \(paths.content)/ and \(paths.theme)/ for changes.")
+        var last = watcher.snapshot()
+        while !serving.isCancelled {
+            try await Task.sleep(nanoseconds: 300_000_000)
+            let now = watcher.snapshot()
+            let changed = ContentWatcher.changes(from: last, to: now)
+            guard !changed.isEmpty else { continue }
+            last = now
+            let names = changed.map { URL(fileURLWithPath: $0).lastPathComponent }
+            await rebuild("Changed \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")")
+        }
+        _ = try await serving.value
+    }
+}
+
 // Usage mistakes exit with 2, content problems with 1 (ArgumentParser's own default is 64).
 do {
     var command = try Signpost.parseAsRoot()
-    try command.run()
+    if let serve = command as? Serve {
+        try await serve.serve()
+    } else {
+        try command.run()
+    }
 } catch let exit as ExitCode {
     Signpost.exit(withError: exit)
 } catch {
