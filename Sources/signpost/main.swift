@@ -170,9 +170,10 @@ struct Serve: AsyncParsableCommand {
         let server = PreviewServer(siteRoot: output, port: port)
         let watcher = ContentWatcher(folders: [options.content, options.theme])
 
+        let builder = IncrementalBuilder(options: options)
         var version = 1
-        func rebuild(_ reason: String) async {
-            let result = SiteBuilder(options: options).build()
+        func rebuild(_ reason: String, changed: [String]? = nil) async {
+            let result = changed.map { builder.rebuild(changed: $0) } ?? builder.build()
             printDiagnostics(result.diagnostics)
             say(reason.isEmpty ? result.summary : "\(reason): \(result.summary)")
             if result.wrote { version += 1 }
@@ -200,7 +201,7 @@ struct Serve: AsyncParsableCommand {
             guard !changed.isEmpty else { continue }
             last = now
             let names = changed.map { URL(fileURLWithPath: $0).lastPathComponent }
-            await rebuild("Changed \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")")
+            await rebuild("Changed \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")", changed: changed)
         }
         _ = try await serving.value
     }

@@ -28,11 +28,16 @@ public struct BuildResult: Sendable {
     public var pages: Int
     public var seconds: Double
     public var wrote: Bool
+    /// True for an incremental rebuild, where `pages` counts only the pages re-rendered.
+    public var incremental = false
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
     public var summary: String {
+        if wrote && incremental {
+            return String(format: "Rebuilt %d page%@ in %.3f s", pages, pages == 1 ? "" : "s", seconds)
+        }
         if wrote {
             return String(format: "Built %d school%@, %d pages in %.2f s", schools, schools == 1 ? "" : "s", pages, seconds)
         }
@@ -56,12 +61,12 @@ public struct SiteBuilder: Sendable {
         public var brandColours: [String: BrandColour]
     }
 
-    public func prepare(log: DiagnosticLog) -> Prepared {
+    public func prepare(log: DiagnosticLog, markdownCache: [String: RenderedMarkdown] = [:]) -> Prepared {
         let content = ContentLoader(root: options.content, displayRoot: options.contentDisplay).load(log: log)
         let site = OverrideResolver(content: content).resolve(log: log)
         ReferenceValidator(today: options.today).validate(site, log: log)
         let theme = Theme(root: options.theme, displayRoot: options.themeDisplay, log: log)
-        let markdown = renderMarkdown(site, log: log)
+        let markdown = renderMarkdown(site, cache: markdownCache, log: log)
         let brand = brandColours(site, log: log)
         checkLogos(site, log: log)
         let contexts = PageContexts(site: site, markdown: markdown, today: options.today, brandColours: brand)
@@ -70,7 +75,10 @@ public struct SiteBuilder: Sendable {
         return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, brandColours: brand)
     }
 
-    public func build() -> BuildResult {
+    public func build() -> BuildResult { buildKeepingState().result }
+
+    /// A full build that also returns what it prepared, so an incremental builder can reuse it.
+    func buildKeepingState(markdownCache: [String: RenderedMarkdown] = [:]) -> (result: BuildResult, prepared: Prepared?) {
         let start = Date()
         let log = DiagnosticLog()
         let writer = SiteWriter(output: options.output)
@@ -78,24 +86,20 @@ public struct SiteBuilder: Sendable {
             try writer.checkOutput(protecting: [options.content, options.theme])
         } catch {
             log.error(options.output.lastPathComponent, "\(error)")
-            return BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
+            return (BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), nil)
         }
-        let prepared = prepare(log: log)
+        let prepared = prepare(log: log, markdownCache: markdownCache)
         guard !log.hasErrors, let theme = prepared.theme else {
-            return BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
+            return (BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), prepared)
         }
-        var libraries: [String: MustacheLibrary] = [:]
-        for school in prepared.site.schools where !school.school.templateOverrides.isEmpty {
-            libraries[school.school.id] = theme.overriding(school.school.templateOverrides,
-                                                            displayRoot: "\(options.contentDisplay)/schools/\(school.school.id)/templates", log: log)
-        }
+        let libraries = schoolLibraries(prepared, theme: theme, log: log)
         if log.hasErrors {
-            return BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
+            return (BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), prepared)
         }
         let staging: URL
         do { staging = try writer.makeStaging() } catch {
             log.error(options.output.lastPathComponent, "cannot create a folder next to the output to build in: \(error.localizedDescription)")
-            return BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
+            return (BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), nil)
         }
         let failures = renderAndWrite(prepared, theme: theme, libraries: libraries, to: staging)
         failures.forEach(log.add)
@@ -109,13 +113,13 @@ public struct SiteBuilder: Sendable {
             }
         }
         if log.hasErrors { writer.discard(staging) }
-        return BuildResult(diagnostics: log.all, schools: prepared.site.schools.count,
+        return (BuildResult(diagnostics: log.all, schools: prepared.site.schools.count,
                            pages: log.hasErrors ? 0 : prepared.plans.count,
-                           seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors)
+                           seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors), prepared)
     }
 
     /// Renders each distinct Markdown text once (library bodies repeat across schools), in parallel.
-    func renderMarkdown(_ site: ResolvedSite, log: DiagnosticLog) -> [String: RenderedMarkdown] {
+    func renderMarkdown(_ site: ResolvedSite, cache: [String: RenderedMarkdown] = [:], log: DiagnosticLog) -> [String: RenderedMarkdown] {
         var sources: [String: (file: String, line: Int)] = [:]
         func add(_ text: String, _ file: String, _ line: Int) { if sources[text] == nil { sources[text] = (file, line) } }
         for school in site.schools {
@@ -126,7 +130,7 @@ public struct SiteBuilder: Sendable {
         }
         let texts = Array(sources.keys)
         let renderer = MarkdownRenderer()
-        let rendered = ParallelMap.map(texts, parallel: options.parallel) { renderer.render($0) }
+        let rendered = ParallelMap.map(texts, parallel: options.parallel) { cache[$0] ?? renderer.render($0) }
         var result: [String: RenderedMarkdown] = [:]
         for (text, output) in zip(texts, rendered) {
             result[text] = output
@@ -182,9 +186,18 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    func renderAndWrite(_ prepared: Prepared, theme: Theme, libraries: [String: MustacheLibrary], to staging: URL) -> [Diagnostic] {
+    func schoolLibraries(_ prepared: Prepared, theme: Theme, log: DiagnosticLog) -> [String: MustacheLibrary] {
+        var libraries: [String: MustacheLibrary] = [:]
+        for school in prepared.site.schools where !school.school.templateOverrides.isEmpty {
+            libraries[school.school.id] = theme.overriding(school.school.templateOverrides,
+                                                            displayRoot: "\(options.contentDisplay)/schools/\(school.school.id)/templates", log: log)
+        }
+        return libraries
+    }
+
+    func renderAndWrite(_ prepared: Prepared, theme: Theme, libraries: [String: MustacheLibrary], to staging: URL, only plans: [PagePlan]? = nil) -> [Diagnostic] {
         let inject = options.injectBeforeBodyEnd
-        let results = ParallelMap.map(prepared.plans, parallel: options.parallel) { plan -> Diagnostic? in
+        let results = ParallelMap.map(plans ?? prepared.plans, parallel: options.parallel) { plan -> Diagnostic? in
             let library = plan.school.flatMap { libraries[$0] } ?? theme.library
             guard var html = library.render(plan.context, withTemplate: plan.template) else {
                 return Diagnostic(file: options.themeDisplay, "the theme has no \(plan.template).mustache template")

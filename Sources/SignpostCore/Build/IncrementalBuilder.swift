@@ -1,0 +1,69 @@
+import Foundation
+
+/// Keeps what the last build knew, so a saved file re-renders only the pages that show it
+/// (each `PagePlan` lists its source files). Used by `signpost serve` and the benchmark.
+/// Content is re-read and re-resolved each time (cheap); Markdown already rendered is reused
+/// by text, and only pages whose sources changed are rendered and written.
+public final class IncrementalBuilder: @unchecked Sendable {
+    public let options: BuildOptions
+    private var markdown: [String: RenderedMarkdown] = [:]
+    private var pagePaths: Set<String> = []
+    private var hasBuilt = false
+    private let lock = NSLock()
+
+    public init(options: BuildOptions) { self.options = options }
+
+    /// A full, atomic build (the first one, or after a theme change).
+    public func build() -> BuildResult {
+        lock.lock(); defer { lock.unlock() }
+        return fullBuild()
+    }
+
+    private func fullBuild() -> BuildResult {
+        let (result, prepared) = SiteBuilder(options: options).buildKeepingState(markdownCache: markdown)
+        if result.wrote, let prepared {
+            markdown = prepared.markdown
+            pagePaths = Set(prepared.plans.map(\.path))
+            hasBuilt = true
+        }
+        return result
+    }
+
+    /// Rebuilds after `changed` files (absolute paths) were saved, added or deleted.
+    public func rebuild(changed: [String]) -> BuildResult {
+        lock.lock(); defer { lock.unlock() }
+        let start = Date()
+        let contentRoot = options.content.standardizedFileURL.path + "/"
+        let contentChanges = changed.filter { $0.hasPrefix(contentRoot) }
+        // Theme files, site-wide settings and areas affect every page: rebuild everything.
+        let sitewide = ["site.yml", "topics.yml"].map { contentRoot + $0 }
+        if !hasBuilt || contentChanges.count != changed.count
+            || contentChanges.contains(where: { sitewide.contains($0) || $0.hasSuffix("/area.md") || $0.contains("/templates/") }) {
+            return fullBuild()
+        }
+        let log = DiagnosticLog()
+        let builder = SiteBuilder(options: options)
+        let prepared = builder.prepare(log: log, markdownCache: markdown)
+        guard !log.hasErrors, let theme = prepared.theme else {
+            return BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
+        }
+        let display = contentChanges.map { options.contentDisplay + "/" + $0.dropFirst(contentRoot.count) }
+        let changedSet = Set(display)
+        let newPaths = Set(prepared.plans.map(\.path))
+        let affected = prepared.plans.filter { !$0.sources.isDisjoint(with: changedSet) || !pagePaths.contains($0.path) }
+        let libraries = builder.schoolLibraries(prepared, theme: theme, log: log)
+        // Pages are written in place: each file write replaces one whole page, and nothing is
+        // written at all when the content has errors, so the last good site stays up.
+        let failures = builder.renderAndWrite(prepared, theme: theme, libraries: libraries, to: options.output, only: affected)
+        failures.forEach(log.add)
+        for gone in pagePaths.subtracting(newPaths) {
+            try? FileManager.default.removeItem(at: options.output.appendingPathComponent(gone))
+        }
+        markdown = prepared.markdown
+        pagePaths = newPaths
+        var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: affected.count,
+                                 seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors)
+        result.incremental = true
+        return result
+    }
+}
