@@ -268,7 +268,9 @@ public struct ContentLoader: Sendable {
             fields.body = Located(file.body, file: file.path, line: file.bodyLine)
             fields.bodyParts = [fields.body!]
         }
-        if origin != .schoolOverride && fields.name == nil {
+        // Overrides (a school's, or an area's change to a national agency) may give only what differs;
+        // AgencyLibrary reports an area file that changes nothing and has no name.
+        if origin != .schoolOverride && origin != .area && fields.name == nil {
             log.error(file.path, line: reader.node.line, "\(what) needs a `name:`")
             return nil
         }
@@ -325,7 +327,9 @@ public struct ContentLoader: Sendable {
         var people: [Person] = []
         for item in reader.nodes("people") ?? [] {
             reader.checkKeys(item, known: ["name", "roles", "title", "email", "phone"], what: "a person")
-            guard let personName = reader.string("name", required: true, in: item, context: "each person") else { continue }
+            // A person whose name is still blank keeps their roles, so the only message is "fill in the name".
+            let personName = reader.string("name", required: true, in: item, context: "each person")
+                ?? Located("(name not filled in)", file: file.path, line: item.line, column: item.column)
             let roles = reader.strings("roles", in: item)
             for role in roles?.value ?? [] where !ContentLoader.roles.contains(role) {
                 log.error(file.path, line: roles!.line, column: roles!.column, "unknown role \"\(role)\" for \(personName.value)",

@@ -48,7 +48,12 @@ struct FieldReader {
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
-            if required { log.error(file, line: value.line, column: value.column, "`\(key)` is empty") }
+            if required {
+                log.error(file, line: value.line, column: value.column, "`\(key)` is empty", suggestion: "fill it in")
+            } else if case .scalar(_, plain: false) = value.kind {
+                // `key: ""` is how `signpost new` marks a blank for the office to fill in.
+                log.warning(file, line: value.line, column: value.column, "`\(key)` is not filled in yet", suggestion: "fill it in, or delete the line if it does not apply")
+            }
             return nil
         }
         return Located(trimmed, file: file, line: value.line, column: value.column)

@@ -96,7 +96,13 @@ public struct SourceFile: Sendable {
         guard let composed else { return nil }
         var builder = YAMLTreeBuilder(budget: nodeBudget, lineOffset: lineOffset)
         do {
-            return try builder.build(composed)
+            let tree = try builder.build(composed)
+            if let line = unclosedQuoteLine(in: tree, yaml: yaml, lineOffset: lineOffset) {
+                log.error(displayPath, line: line, "a quote (\") on this line is not closed, so the settings after it were read as part of this value",
+                          suggestion: "add the closing quote at the end of the value")
+                return nil
+            }
+            return tree
         } catch YAMLTreeError.complexKey(let line, let column) {
             log.error(displayPath, line: line, column: column, "a setting's name must be a single word such as `phone`, not a list or group")
         } catch {
@@ -105,19 +111,44 @@ public struct SourceFile: Sendable {
         return nil
     }
 
+    /// A double-quoted value whose line has an odd number of quotes and whose text swallowed
+    /// what look like further settings: YAML accepted it, but the office did not mean it.
+    static func unclosedQuoteLine(in node: YAMLNode, yaml: String, lineOffset: Int) -> Int? {
+        switch node.kind {
+        case let .scalar(text, plain):
+            guard !plain, text.firstMatch(of: /\s[a-z_]{2,}:\s/) != nil else { return nil }
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let index = node.line - lineOffset - 1
+            guard index >= 0, index < lines.count, lines[index].filter({ $0 == "\"" }).count % 2 == 1 else { return nil }
+            return node.line
+        case let .list(items):
+            return items.lazy.compactMap { unclosedQuoteLine(in: $0, yaml: yaml, lineOffset: lineOffset) }.first
+        case let .map(entries):
+            return entries.lazy.compactMap { unclosedQuoteLine(in: $0.value, yaml: yaml, lineOffset: lineOffset) }.first
+        }
+    }
+
     static func report(_ error: YamlError, yaml: String, lineOffset: Int, displayPath: String, log: DiagnosticLog) {
         let yamlLines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         func lineText(_ line: Int) -> String { (line >= 1 && line <= yamlLines.count) ? String(yamlLines[line - 1]) : "" }
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             var line = mark.line
-            // libyaml reports some problems at the start of the *next* token; point at the line that caused it.
-            if problem.contains("could not find expected ':'") || problem.contains("end of stream"), line > 1 {
+            var column = mark.column
+            // libyaml reports where it gave up, often the *next* line; its context mark is where
+            // the faulty value started ("while scanning a simple key / a quoted scalar").
+            if let context, context.text.contains("while scanning a simple key") || context.text.contains("while scanning a quoted scalar") {
+                line = context.mark.line
+                column = context.mark.column
+            } else if problem.contains("could not find expected ':'") || problem.contains("end of stream"), line > 1 {
                 line = lastContentLine(before: line, in: yamlLines)
             }
             let text = lineText(line)
-            let (message, hint) = explain(problem: problem, lineText: text, allLines: yamlLines, line: line)
-            log.error(displayPath, line: line + lineOffset, column: mark.column, message, suggestion: hint)
+            var (message, hint) = explain(problem: problem, lineText: text, allLines: yamlLines, line: line)
+            if context?.text.contains("quoted scalar") == true {
+                (message, hint) = ("a quote (\") on this line is opened but never closed", "add the closing quote at the end of the value")
+            }
+            log.error(displayPath, line: line + lineOffset, column: column, message, suggestion: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
             log.error(displayPath, line: context.mark.line + lineOffset, column: context.mark.column, "the setting \(names) is given more than once", suggestion: "keep one and delete the others")

@@ -28,9 +28,11 @@ public struct BrandColour: Sendable, Equatable {
 
     /// The same hue, darkened step by step until white text on it passes AA.
     public func darkenedForContrast(minimum: Double = 4.5) -> BrandColour {
-        var colour = self
+        // Checked on the published (rounded) hex, which is what browsers will draw.
+        var colour = BrandColour(hex: hex)!
         while colour.contrastWithWhite < minimum {
             colour.red *= 0.95; colour.green *= 0.95; colour.blue *= 0.95
+            colour = BrandColour(hex: colour.hex)!
         }
         return colour
     }

@@ -11,7 +11,7 @@ public struct AgencyLibrary: Sendable {
     /// Ids in a stable order: national first, then the area's own.
     public let order: [String]
 
-    public init(national: [String: EntryFile], area: Area?) {
+    public init(national: [String: EntryFile], area: Area?, log: DiagnosticLog? = nil) {
         var entries: [String: Layered] = [:]
         var order: [String] = []
         for id in national.keys.sorted() {
@@ -21,6 +21,9 @@ public struct AgencyLibrary: Sendable {
         for (id, file) in (area?.agencies ?? [:]).sorted(by: { $0.key < $1.key }) {
             if let base = entries[id] {
                 entries[id] = Layered(fields: base.fields.overridden(by: file.fields), sources: base.sources + [file.file])
+            } else if file.fields.name == nil {
+                log?.error(file.file, "\"\(id)\" is not a national agency, so this file must describe it in full, starting with `name:`",
+                           suggestion: Suggestion.didYouMean(id, in: national.keys).map { "if you meant to change a national agency, \($0)" })
             } else {
                 entries[id] = Layered(fields: file.fields, sources: [file.file])
                 order.append(id)

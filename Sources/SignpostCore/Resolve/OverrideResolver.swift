@@ -16,7 +16,7 @@ public struct OverrideResolver: Sendable {
                               ?? (content.areas.isEmpty ? "add Content/areas/\(school.area.value)/area.md" : "areas are: \(content.areas.keys.sorted().joined(separator: ", "))"))
                 continue
             }
-            let library = libraries[area.id] ?? AgencyLibrary(national: content.national, area: area)
+            let library = libraries[area.id] ?? AgencyLibrary(national: content.national, area: area, log: log)
             libraries[area.id] = library
             schools.append(resolve(school, area: area, library: library, log: log))
         }

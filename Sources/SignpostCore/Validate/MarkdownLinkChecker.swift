@@ -31,10 +31,10 @@ struct MarkdownLinkChecker {
                     let line = body.line + (body.text.range(of: link).map { body.text[..<$0.lowerBound].filter { $0 == "\n" }.count } ?? 0)
                     if target != body.page, !pages.contains(target) {
                         log.error(body.file, line: line, "the link \"\(link)\" leads to a page that does not exist on the site",
-                                  suggestion: Suggestion.didYouMean(target, in: pages).map { "did you mean \"\(relative($0, from: body.page))\"?" })
+                                  suggestion: Suggestion.nearest(to: target, in: pages).map { "did you mean \"\(relative($0, from: body.page))\"?" })
                     } else if let anchor, !anchor.isEmpty, let known = anchors[target] ?? (target == body.page ? Set(rendered.headings.map(\.anchor)) : nil), !known.contains(anchor) {
                         log.error(body.file, line: line, "the link \"\(link)\" points at a heading (#\(anchor)) that does not exist",
-                                  suggestion: Suggestion.didYouMean(anchor, in: known).map { "did you mean \"#\($0)\"?" })
+                                  suggestion: Suggestion.nearest(to: anchor, in: known).map { "did you mean \"#\($0)\"?" })
                     }
                 }
             }

@@ -14,7 +14,7 @@ public struct ReferenceValidator: Sendable {
             let levelIDs = school.area.levels.map(\.id)
             let people = school.school.people.map(\.name)
             for entry in school.entries {
-                check(entry.fields.levels, against: levelIDs, what: "level of need", checked: &checkedFiles, log: log,
+                check(entry.fields.levels, against: levelIDs, what: "level of need", scope: school.area.id, checked: &checkedFiles, log: log,
                       hint: "\(school.area.name)'s levels are: \(levelIDs.joined(separator: ", "))")
                 check(entry.fields.topics, against: topicIDs, what: "topic", checked: &checkedFiles, log: log,
                       hint: "topics are listed in Content/topics.yml")
@@ -37,8 +37,9 @@ public struct ReferenceValidator: Sendable {
         }
     }
 
-    func check(_ ids: Located<[String]>?, against known: [String], what: String, checked: inout Set<String>, log: DiagnosticLog, hint: String) {
-        guard let ids, checked.insert("\(what):\(ids.file):\(ids.line)").inserted else { return }
+    /// `scope` separates checks whose answer differs by place (levels differ per area).
+    func check(_ ids: Located<[String]>?, against known: [String], what: String, scope: String = "", checked: inout Set<String>, log: DiagnosticLog, hint: String) {
+        guard let ids, checked.insert("\(what):\(scope):\(ids.file):\(ids.line)").inserted else { return }
         for id in ids.value where !known.contains(id) {
             log.error(ids.file, line: ids.line, column: ids.column, "unknown \(what) \"\(id)\"",
                       suggestion: Suggestion.didYouMean(id, in: known) ?? hint)
@@ -49,7 +50,7 @@ public struct ReferenceValidator: Sendable {
         let school = resolved.school
         let dsls = school.people.filter { $0.roles.contains("dsl") }
         if dsls.isEmpty {
-            log.error(school.file, "the school has no Designated Safeguarding Lead", suggestion: "add `roles: [dsl]` to the person who is the DSL under `people:`")
+            log.error(school.file, line: school.people.first?.line ?? 1, "the school has no Designated Safeguarding Lead", suggestion: "add `roles: [dsl]` to the person who is the DSL under `people:`")
         } else if !dsls.contains(where: { $0.phone != nil || $0.email != nil }) && school.phone == nil && school.safeguardingPhone == nil {
             log.error(school.file, line: dsls[0].line, "families have no way to reach the Designated Safeguarding Lead", suggestion: "give the DSL a phone: or email:, or give the school a phone:")
         }
