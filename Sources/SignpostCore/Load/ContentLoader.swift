@@ -50,6 +50,7 @@ public struct ContentLoader: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         var result: [(String, URL, String)] = []
         var seen: [String: String] = [:]
+        let validIDs = Set(names.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.filter(Slug.isValid))
         for name in names.sorted() where !name.hasPrefix(".") {
             let shown = display(relative, name)
             let url = folder.appendingPathComponent(name)
@@ -61,7 +62,11 @@ public struct ContentLoader: Sendable {
             }
             let id = String(name.dropLast(3))
             guard Slug.isValid(id) else {
-                log.error(shown, "the file name \"\(name)\" cannot be used in a web address (only lower-case letters, digits and hyphens)", suggestion: "rename it to \"\(Slug.make(id)).md\"")
+                if validIDs.contains(Slug.make(id)) {
+                    log.error(shown, "\"\(name)\" and \"\(Slug.make(id)).md\" differ only in capitals or spaces, so they would be the same web page", suggestion: "keep one of them: merge what you need into \(Slug.make(id)).md and delete the other")
+                } else {
+                    log.error(shown, "the file name \"\(name)\" cannot be used in a web address (only lower-case letters, digits and hyphens)", suggestion: "rename it to \"\(Slug.make(id)).md\"")
+                }
                 continue
             }
             if let other = seen[id.lowercased()] {

@@ -47,6 +47,24 @@ public struct EntryFields: Sendable {
         return result
     }
 
+    /// True when every field `override` gives already has that value here, and its text (if
+    /// any) is ours word for word: a copy of the library entry rather than a change to it.
+    public func isRepeated(by override: EntryFields) -> Bool {
+        var gives = 0
+        var same = 0
+        func compare<T: Equatable>(_ field: KeyPath<EntryFields, Located<T>?>) {
+            guard let theirs = override[keyPath: field] else { return }
+            gives += 1
+            if self[keyPath: field]?.value == theirs.value { same += 1 }
+        }
+        compare(\.name); compare(\.summary); compare(\.phones); compare(\.emails); compare(\.websites)
+        compare(\.address); compare(\.referral); compare(\.ages); compare(\.cost); compare(\.levels)
+        compare(\.topics); compare(\.reviewed); compare(\.people)
+        let text = override.body?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let bodySame = text.isEmpty || text == body?.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return gives + (text.isEmpty ? 0 : 1) > 0 && same == gives && bodySame
+    }
+
     /// Where each piece of the combined body came from (for `explain`).
     public var bodyParts: [Located<String>] = []
 

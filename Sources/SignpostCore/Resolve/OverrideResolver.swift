@@ -62,6 +62,10 @@ public struct OverrideResolver: Sendable {
                 var fields = base.fields
                 var sources = base.sources
                 if let override {
+                    if base.fields.isRepeated(by: override.fields) {
+                        log.error(override.file, "this file repeats the library's entry for \"\(id)\" without changing anything, so the school would miss later updates to it",
+                                  suggestion: "delete it, or keep only the settings and text that are different for your school")
+                    }
                     fields = fields.overridden(by: override.fields)
                     sources.append(override.file)
                 }
