@@ -180,17 +180,23 @@ struct Serve: AsyncParsableCommand {
             await server.update(version: result.wrote ? version : nil, errors: result.errors.map(\.description))
         }
 
-        let serving = Task { try await server.run() }
-        let stop = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
-        signal(SIGINT, SIG_IGN)
-        stop.setEventHandler {
-            say("\nStopped.")
-            try? FileManager.default.removeItem(at: work)
-            Foundation.exit(0)
+        // Ctrl-C (and a polite kill) stop cleanly and remove the preview folder.
+        let stops = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            source.setEventHandler {
+                say("\nStopped.")
+                try? FileManager.default.removeItem(at: work)
+                Foundation.exit(0)
+            }
+            source.resume()
+            return source
         }
-        stop.resume()
+        defer { stops.forEach { $0.cancel() } }
 
+        // Build before listening, so the first page anyone opens is a built one.
         await rebuild("")
+        let serving = Task { try await server.run() }
         try await server.waitUntilListening()
         say("Serving on http://127.0.0.1:\(port)/ — press Ctrl-C to stop. Watching \(paths.content)/ and \(paths.theme)/ for changes.")
         var last = watcher.snapshot()

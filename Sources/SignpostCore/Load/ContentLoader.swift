@@ -145,9 +145,16 @@ public struct ContentLoader: Sendable {
         var areaAgencies: [(String, EntryFile)] = []
         var schools: [String: School] = [:]
         var schoolParts: [(String, Job, SourceFile)] = []
+        var unreadable = Set<String>()
 
         for job in jobs {
-            guard let file = files[job.display] else { continue }
+            guard let file = files[job.display] else {
+                switch job.kind {
+                case .national, .areaAgency, .override: unreadable.insert(job.id)
+                default: break
+                }
+                continue
+            }
             switch job.kind {
             case .site:
                 site = readSite(file, log: log)
@@ -181,7 +188,7 @@ public struct ContentLoader: Sendable {
             }
         }
         let orderedSchools = schools.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-        return Content(site: site, topics: topics, national: national, areas: areas, schools: orderedSchools)
+        return Content(site: site, topics: topics, national: national, areas: areas, schools: orderedSchools, unreadableAgencies: unreadable)
     }
 
     func readSite(_ file: SourceFile, log: DiagnosticLog) -> SiteConfig {

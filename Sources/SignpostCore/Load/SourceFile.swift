@@ -137,7 +137,7 @@ public struct SourceFile: Sendable {
             var column = mark.column
             // libyaml reports where it gave up, often the *next* line; its context mark is where
             // the faulty value started ("while scanning a simple key / a quoted scalar").
-            if let context, context.text.contains("while scanning a simple key") || context.text.contains("while scanning a quoted scalar") {
+            if let context, ["while scanning a simple key", "while scanning a quoted scalar", "while parsing a flow"].contains(where: context.text.contains) {
                 line = context.mark.line
                 column = context.mark.column
             } else if problem.contains("could not find expected ':'") || problem.contains("end of stream"), line > 1 {

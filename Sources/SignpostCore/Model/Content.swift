@@ -103,4 +103,7 @@ public struct Content: Sendable {
     public var national: [String: EntryFile]
     public var areas: [String: Area]
     public var schools: [School]
+    /// Agency ids whose files exist but could not be read: their own errors say why,
+    /// so references to them are not reported again as "unknown".
+    public var unreadableAgencies: Set<String> = []
 }

@@ -35,6 +35,7 @@ public struct OverrideResolver: Sendable {
             for id in ids {
                 if library.entries[id.value] != nil { pick(id.value) }
                 else if school.overrides[id.value] != nil { pick(id.value) } // a local-only agency named in the list
+                else if content.unreadableAgencies.contains(id.value) { continue } // its own file's error says why
                 else {
                     log.error(id.file, line: id.line, column: id.column, "unknown agency \"\(id.value)\"",
                               suggestion: Suggestion.didYouMean(id.value, in: library.order) ?? "agencies are files in Content/agencies/ and Content/areas/\(area.id)/agencies/")
