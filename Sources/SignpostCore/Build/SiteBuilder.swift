@@ -197,14 +197,18 @@ public struct SiteBuilder: Sendable {
 
     func renderAndWrite(_ prepared: Prepared, theme: Theme, libraries: [String: MustacheLibrary], to staging: URL, only plans: [PagePlan]? = nil) -> [Diagnostic] {
         let inject = options.injectBeforeBodyEnd
-        let results = ParallelMap.map(plans ?? prepared.plans, parallel: options.parallel) { plan -> Diagnostic? in
+        let pages = plans ?? prepared.plans
+        do { try SiteWriter.makeFolders(for: pages.map(\.path), in: staging) } catch {
+            return [Diagnostic(file: options.output.lastPathComponent, "\(error)")]
+        }
+        let results = ParallelMap.map(pages, parallel: options.parallel) { plan -> Diagnostic? in
             let library = plan.school.flatMap { libraries[$0] } ?? theme.library
             guard var html = library.render(plan.context, withTemplate: plan.template) else {
                 return Diagnostic(file: options.themeDisplay, "the theme has no \(plan.template).mustache template")
             }
             if let inject, let end = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: inject, at: end.lowerBound) }
             do {
-                try SiteWriter.write(Data(html.utf8), to: plan.path, in: staging)
+                try SiteWriter.write(Data(html.utf8), to: plan.path, in: staging, folderExists: true)
                 return nil
             } catch {
                 return Diagnostic(file: options.output.lastPathComponent, "could not write \(plan.path): \(error)")

@@ -78,7 +78,7 @@ public struct SourceFile: Sendable {
     /// Parses a YAML block; `lineOffset` is the number of file lines before the block.
     public static func parseYAML(_ yaml: String, lineOffset: Int, displayPath: String, log: DiagnosticLog) -> YAMLNode? {
         if yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
-        let aliases = yaml.matches(of: /(^|[\s\[\{,:-])\*[A-Za-z0-9_-]+/).count
+        let aliases = countAliases(yaml)
         if aliases > aliasLimit {
             log.error(displayPath, line: lineOffset + 1, "the settings use \(aliases) YAML aliases (*name); Signpost allows \(aliasLimit)", suggestion: "write the values out in full")
             return nil
@@ -111,12 +111,25 @@ public struct SourceFile: Sendable {
         return nil
     }
 
+    /// Counts `*name` references (not `*` inside words or quotes-free text such as "5 * 3").
+    static func countAliases(_ yaml: String) -> Int {
+        var count = 0
+        var previous: UInt8 = 10
+        var sawStar = false
+        for byte in yaml.utf8 {
+            if sawStar, (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 95 { count += 1 }
+            sawStar = byte == 42 && [10, 32, 9, 91, 123, 44, 58, 45].contains(previous)
+            previous = byte
+        }
+        return count
+    }
+
     /// A double-quoted value whose line has an odd number of quotes and whose text swallowed
     /// what look like further settings: YAML accepted it, but the office did not mean it.
     static func unclosedQuoteLine(in node: YAMLNode, yaml: String, lineOffset: Int) -> Int? {
         switch node.kind {
         case let .scalar(text, plain):
-            guard !plain, text.firstMatch(of: /\s[a-z_]{2,}:\s/) != nil else { return nil }
+            guard !plain, text.contains(": "), text.firstMatch(of: /\s[a-z_]{2,}:\s/) != nil else { return nil }
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
             let index = node.line - lineOffset - 1
             guard index >= 0, index < lines.count, lines[index].filter({ $0 == "\"" }).count % 2 == 1 else { return nil }

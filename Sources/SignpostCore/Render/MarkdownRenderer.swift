@@ -112,7 +112,7 @@ public struct MarkdownRenderer: Sendable {
             var reason: String?
             if LinkRules.isUnsafeScheme(url) {
                 reason = url.lowercased().hasPrefix("file:") ? "a file on a computer or network drive, which families cannot open" : "a script or embedded-data link, which is never published"
-            } else if url.wholeMatch(of: /^[A-Za-z]:[\\\/].*/) != nil || url.hasPrefix("\\\\") {
+            } else if LinkRules.isDrivePath(url) {
                 reason = "a path on a network drive, which families cannot open"
             } else if url.lowercased().hasPrefix("http"), case let .error(message, _) = LinkRules.checkWebsite(url) {
                 reason = message
@@ -139,21 +139,17 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_free(node)
     }
 
-    /// A new Regex per use: Regex is not Sendable (it compiles lazily), and this is cheap.
-    static var phonePattern: Regex<(Substring, Substring, Substring)> { #/(^|[^\w£.,/])((?:\+44 ?(?:\(0\) ?)?|0)\d(?:[ -]?\d){7,10}|116 ?\d{3}|0800 ?1111)(?![\w/])/# }
-
     /// Turns UK phone numbers written in text into `tel:` links, so a parent on a phone can tap them.
     func link(phoneNumbersIn texts: [OpaquePointer]) {
         for node in texts {
             guard let literal = cmark_node_get_literal(node) else { continue }
             let text = String(cString: literal)
-            let matches = text.matches(of: MarkdownRenderer.phonePattern).filter { UKPhone.problem(String($0.2)) == nil }
+            let matches = PhoneScanner.numbers(in: text)
             guard !matches.isEmpty else { continue }
             var cursor = text.startIndex
-            for match in matches {
-                let range = match.2.startIndex..<match.2.endIndex
+            for range in matches {
                 if cursor < range.lowerBound { insert(text: String(text[cursor..<range.lowerBound]), before: node) }
-                let number = String(match.2)
+                let number = String(text[range])
                 let link = cmark_node_new(CMARK_NODE_LINK)!
                 cmark_node_set_url(link, UKPhone.href(number))
                 let label = cmark_node_new(CMARK_NODE_TEXT)!
@@ -212,27 +208,40 @@ public struct MarkdownRenderer: Sendable {
     /// so every `<hN>` in the output is one of our headings, in document order.
     func addAnchors(to html: String, headings: [(level: Int, text: String)], result: inout RenderedMarkdown) -> String {
         guard !headings.isEmpty else { return html }
+        // Works on bytes: Foundation's range(of:) on Swift strings converts to UTF-16 each call.
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + headings.count * 32)
         var used: [String: Int] = [:]
-        var output = ""
-        output.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = html[...]
+        var position = 0
         for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.range(of: tag) else { break }
+            let tag: [UInt8] = Array("<h\(heading.level)>".utf8)
+            guard let found = MarkdownRenderer.find(tag, in: bytes, from: position) else { break }
             var anchor = Slug.make(heading.text)
             if let count = used[anchor] { used[anchor] = count + 1; anchor += "-\(count + 1)" } else { used[anchor] = 1 }
             result.headings.append(Heading(level: heading.level, text: heading.text, anchor: anchor))
-            output += rest[..<range.lowerBound]
-            output += "<h\(heading.level) id=\"\(anchor)\">"
-            rest = rest[range.upperBound...]
+            output.append(contentsOf: bytes[position..<found])
+            output.append(contentsOf: "<h\(heading.level) id=\"\(anchor)\">".utf8)
+            position = found + tag.count
         }
-        output += rest
-        return output
+        output.append(contentsOf: bytes[position...])
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = start
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// cmark-gfm's task-list checkboxes have no label; show a tick or box with words instead.
     func labelTaskItems(_ html: String) -> String {
-        guard html.contains("type=\"checkbox\"") else { return html }
+        guard html.utf8.count > 20, MarkdownRenderer.find(Array("type=\"checkbox\"".utf8), in: Array(html.utf8), from: 0) != nil else { return html }
         return html
             .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<span class=\"task task-done\"><span class=\"visually-hidden\">Done: </span></span>")
             .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<span class=\"task\"><span class=\"visually-hidden\">To do: </span></span>")
@@ -240,7 +249,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// Wide tables scroll inside their own focusable region instead of making the page scroll sideways.
     func wrapTables(_ html: String) -> String {
-        guard html.contains("<table>") else { return html }
+        guard MarkdownRenderer.find(Array("<table>".utf8), in: Array(html.utf8), from: 0) != nil else { return html }
         return html
             .replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>")
             .replacingOccurrences(of: "</table>", with: "</table></div>")

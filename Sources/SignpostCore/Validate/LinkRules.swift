@@ -14,12 +14,12 @@ public enum LinkRules {
         if lower.hasPrefix("file:") {
             return .error("\"\(url)\" is a file on a computer or network drive, which families cannot open", suggestion: "put the document on the school website and link to that page instead")
         }
-        if url.wholeMatch(of: /^[A-Za-z]:[\\\/].*/) != nil || url.hasPrefix("\\\\") {
+        if isDrivePath(url) {
             return .error("\"\(url)\" is a path on a school network drive, which families cannot open", suggestion: "put the document on the school website and link to that page instead")
         }
-        if let match = lower.wholeMatch(of: /^(https?):\/?([^\/].*)$/) {
-            let fixed = "\(match.1)://\(url.dropFirst(match.1.count + 1).drop(while: { $0 == "/" }))"
-            return .error("\"\(url)\" is missing the // after \(match.1):", suggestion: "write \"\(fixed)\"")
+        for scheme in ["https", "http"] where lower.hasPrefix(scheme + ":") && !lower.hasPrefix(scheme + "://") {
+            let fixed = "\(scheme)://\(url.dropFirst(scheme.count + 1).drop(while: { $0 == "/" }))"
+            return .error("\"\(url)\" is missing the // after \(scheme):", suggestion: "write \"\(fixed)\"")
         }
         if lower.hasPrefix("www.") {
             return .error("\"\(url)\" needs https:// at the start", suggestion: "write \"https://\(url)\"")
@@ -46,7 +46,9 @@ public enum LinkRules {
     }
 
     static func isPrivateIP(_ host: String) -> Bool {
-        host.hasPrefix("10.") || host.hasPrefix("192.168.") || host.wholeMatch(of: /172\.(1[6-9]|2\d|3[01])\..*/) != nil
+        let octets = host.split(separator: ".")
+        guard octets.count == 4, octets.allSatisfy({ Int($0) != nil }) else { return false }
+        return octets[0] == "10" || (octets[0] == "192" && octets[1] == "168") || (octets[0] == "172" && (16...31).contains(Int(octets[1])!))
     }
 
     public static func checkEmail(_ raw: String) -> Verdict {
@@ -54,10 +56,28 @@ public enum LinkRules {
         if address.lowercased().hasPrefix("mailto:") {
             return .error("write the email address without \"mailto:\"", suggestion: "write \"\(address.dropFirst(7))\"")
         }
-        if address.wholeMatch(of: /[^@\s<>(),;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/) == nil {
+        if !isEmailAddress(address) {
             return .error("\"\(address)\" is not an email address", suggestion: "an email address looks like name@school.sch.uk, with no spaces")
         }
         return .ok
+    }
+
+    /// `U:\Folder\file.docx`, `C:/Users/…` or `\\server\share`: places on a school network.
+    public static func isDrivePath(_ url: String) -> Bool {
+        if url.hasPrefix("\\\\") { return true }
+        let characters = Array(url.prefix(3))
+        return characters.count == 3 && characters[0].isASCII && characters[0].isLetter && characters[1] == ":" && (characters[2] == "\\" || characters[2] == "/")
+    }
+
+    /// name@example.sch.uk: one @, no spaces or brackets, a domain of letters, digits and
+    /// hyphens with at least one dot, ending in a name of two or more letters.
+    static func isEmailAddress(_ address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[0].contains(where: { $0.isWhitespace || "<>(),;:\"".contains($0) }) else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }),
+              let last = labels.last, last.count >= 2, last.allSatisfy(\.isLetter) else { return false }
+        return true
     }
 
     /// For links inside Markdown: schemes never published whatever the content says.

@@ -56,11 +56,33 @@ public struct SiteWriter: Sendable {
         return staging
     }
 
-    public static func write(_ data: Data, to relativePath: String, in staging: URL) throws {
+    public static func write(_ data: Data, to relativePath: String, in staging: URL, folderExists: Bool = false) throws {
         try validate(relativePath: relativePath)
         let url = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if !folderExists {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
         try data.write(to: url)
+    }
+
+    /// Creates every folder the pages need, once each, parents first: far cheaper than
+    /// asking for intermediate folders on each of thousands of writes.
+    public static func makeFolders(for relativePaths: [String], in staging: URL) throws {
+        var folders = Set<String>()
+        for path in relativePaths {
+            try validate(relativePath: path)
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                guard folders.insert(parts.joined(separator: "/")).inserted else { break }
+                parts = parts.dropLast()
+            }
+        }
+        for folder in folders.sorted(by: { $0.count < $1.count }) {
+            let url = staging.appendingPathComponent(folder)
+            if mkdir(url.path, 0o755) != 0 && errno != EEXIST {
+                throw WriteError.io("could not create the folder \(folder): \(String(cString: strerror(errno)))")
+            }
+        }
     }
 
     /// Swaps the finished staging folder in for the old site.
