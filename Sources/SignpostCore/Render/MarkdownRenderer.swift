@@ -247,11 +247,16 @@ public struct MarkdownRenderer: Sendable {
             .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<span class=\"task\"><span class=\"visually-hidden\">To do: </span></span>")
     }
 
-    /// Wide tables scroll inside their own focusable region instead of making the page scroll sideways.
+    /// Wide tables scroll inside their own focusable region instead of making the page scroll
+    /// sideways. Each region needs a unique name (axe: landmark-unique), so they are numbered.
     func wrapTables(_ html: String) -> String {
         guard MarkdownRenderer.find(Array("<table>".utf8), in: Array(html.utf8), from: 0) != nil else { return html }
-        return html
-            .replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>")
-            .replacingOccurrences(of: "</table>", with: "</table></div>")
+        let pieces = html.components(separatedBy: "<table>")
+        var output = pieces[0]
+        for (number, piece) in pieces.dropFirst().enumerated() {
+            let label = pieces.count > 2 ? "Table \(number + 1)" : "Table"
+            output += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\"><table>" + piece
+        }
+        return output.replacingOccurrences(of: "</table>", with: "</table></div>")
     }
 }

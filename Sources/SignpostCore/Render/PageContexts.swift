@@ -135,6 +135,7 @@ struct PageContexts {
             item["help_hours"] = line.hours
             item["help_note"] = line.note
             item["help_website"] = line.website
+            item["help_website_short"] = line.website.map(PageContexts.shortURL)
             if let email = line.email { item["help_email"] = email }
             lines.append(item)
         }
@@ -203,9 +204,10 @@ struct PageContexts {
     }
 
     func notFoundPage() -> PagePlan {
-        // Served from any depth, so its links must not be relative: it links to the home page by the base URL when known.
+        // Served from any depth, so its links must not be relative: it links home by the base URL when known.
         var c = layout(path: "404.html", title: "Page not found", school: nil)
-        c["home_absolute"] = config.baseURL ?? "index.html"
+        // Without a base URL, "/" is right for the usual case of a site at the root of its domain.
+        c["home_absolute"] = config.baseURL ?? "/"
         return PagePlan(path: "404.html", template: "404", school: nil, context: c, sources: [])
     }
 
