@@ -126,7 +126,10 @@ public struct SiteBuilder: Sendable {
             add(school.school.body, school.school.file, school.school.bodyLine)
             for entry in school.entries { if let body = entry.fields.body { add(body.value, body.file, body.line) } }
             for page in school.school.pages { add(page.body, page.file, page.bodyLine) }
-            for text in school.school.topicTexts.values { add(text.body, text.file, text.bodyLine) }
+            for (id, text) in school.topicTexts {
+                let origin = school.school.topicTexts[id] ?? school.area.topicTexts[id] ?? site.content.nationalTopicTexts[id]
+                add(text.body, origin?.file ?? school.school.file, origin?.bodyLine ?? 1)
+            }
         }
         let texts = Array(sources.keys)
         let renderer = MarkdownRenderer()

@@ -35,7 +35,7 @@ public struct ContentLoader: Sendable {
     // MARK: Which files exist
 
     struct Job: Sendable {
-        enum Kind: Sendable { case site, topics, national, area, areaAgency(String), school, override(String), service(String), page(String), topicText(String) }
+        enum Kind: Sendable { case site, topics, national, nationalTopic, area, areaAgency(String), areaTopic(String), school, override(String), service(String), page(String), topicText(String) }
         var kind: Kind
         var url: URL
         var display: String
@@ -106,6 +106,9 @@ public struct ContentLoader: Sendable {
         for file in markdownFiles(in: "agencies", log: log) {
             jobs.append(Job(kind: .national, url: file.url, display: file.display, id: file.id))
         }
+        for file in markdownFiles(in: "topics", log: log) {
+            jobs.append(Job(kind: .nationalTopic, url: file.url, display: file.display, id: file.id))
+        }
         for area in subfolders("areas", log: log) {
             let areaFile = root.appendingPathComponent("areas/\(area)/area.md")
             if FileManager.default.fileExists(atPath: areaFile.path) {
@@ -115,6 +118,9 @@ public struct ContentLoader: Sendable {
             }
             for file in markdownFiles(in: "areas/\(area)/agencies", log: log) {
                 jobs.append(Job(kind: .areaAgency(area), url: file.url, display: file.display, id: file.id))
+            }
+            for file in markdownFiles(in: "areas/\(area)/topics", log: log) {
+                jobs.append(Job(kind: .areaTopic(area), url: file.url, display: file.display, id: file.id))
             }
         }
         for school in subfolders("schools", log: log) {
@@ -143,6 +149,8 @@ public struct ContentLoader: Sendable {
         var national: [String: EntryFile] = [:]
         var areas: [String: Area] = [:]
         var areaAgencies: [(String, EntryFile)] = []
+        var areaTopics: [(String, TopicText)] = []
+        var nationalTopics: [String: TopicText] = [:]
         var schools: [String: School] = [:]
         var schoolParts: [(String, Job, SourceFile)] = []
         var unreadable = Set<String>()
@@ -162,6 +170,10 @@ public struct ContentLoader: Sendable {
                 topics = readTopics(file, log: log)
             case .national:
                 if let entry = readEntry(file, id: job.id, origin: .national, log: log) { national[job.id] = entry }
+            case .nationalTopic:
+                if let text = readTopicText(file, id: job.id, log: log) { nationalTopics[job.id] = text }
+            case let .areaTopic(area):
+                if let text = readTopicText(file, id: job.id, log: log) { areaTopics.append((area, text)) }
             case .area:
                 if let area = readArea(file, id: job.id, log: log) { areas[job.id] = area }
             case let .areaAgency(area):
@@ -173,6 +185,7 @@ public struct ContentLoader: Sendable {
             }
         }
         for (area, entry) in areaAgencies { areas[area]?.agencies[entry.id] = entry }
+        for (area, text) in areaTopics { areas[area]?.topicTexts[text.topic] = text }
         for (schoolID, job, file) in schoolParts {
             guard schools[schoolID] != nil else { continue }
             switch job.kind {
@@ -188,7 +201,8 @@ public struct ContentLoader: Sendable {
             }
         }
         let orderedSchools = schools.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-        return Content(site: site, topics: topics, national: national, areas: areas, schools: orderedSchools, unreadableAgencies: unreadable)
+        return Content(site: site, topics: topics, national: national, nationalTopicTexts: nationalTopics, areas: areas,
+                       schools: orderedSchools, unreadableAgencies: unreadable)
     }
 
     func readSite(_ file: SourceFile, log: DiagnosticLog) -> SiteConfig {
@@ -413,8 +427,13 @@ public struct ContentLoader: Sendable {
                          order: reader.int("order") ?? 100, toc: reader.bool("toc") ?? true, body: body, bodyLine: file.bodyLine)
     }
 
-    func readTopicText(_ file: SourceFile, id: String, log: DiagnosticLog) -> SchoolTopicText? {
-        guard let reader = FieldReader(file.frontMatter, file: file.path, known: ["title"], what: "a school's topic text", log: log) else { return nil }
-        return SchoolTopicText(topic: id, file: file.path, title: reader.string("title")?.value, body: file.body, bodyLine: file.bodyLine)
+    func readTopicText(_ file: SourceFile, id: String, log: DiagnosticLog) -> TopicText? {
+        guard let reader = FieldReader(file.frontMatter, file: file.path, known: ["title", "body"], what: "a topic text", log: log) else { return nil }
+        var text = TopicText(topic: id, file: file.path, title: reader.string("title")?.value, body: file.body, bodyLine: file.bodyLine)
+        if let mode = reader.string("body") {
+            if let parsed = EntryFields.BodyMode(rawValue: mode.value) { text.bodyMode = parsed }
+            else { log.error(file.path, line: mode.line, column: mode.column, "`body:` should be replace, append or prepend, not \"\(mode.value)\"") }
+        }
+        return text
     }
 }

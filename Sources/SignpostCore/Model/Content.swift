@@ -30,6 +30,7 @@ public struct Area: Sendable {
     public var levels: [Level]
     public var body: String
     public var agencies: [String: EntryFile] = [:]
+    public var topicTexts: [String: TopicText] = [:]
 }
 
 public struct Person: Sendable {
@@ -52,12 +53,33 @@ public struct ExtraPage: Sendable {
     public var bodyLine: Int
 }
 
-public struct SchoolTopicText: Sendable {
+/// Words about a topic ("What is FGM, and what we do"): national, an area's, or a school's.
+/// Layered like agencies: a school's file replaces the shared text, or adds to it.
+public struct TopicText: Sendable {
     public var topic: String
     public var file: String
     public var title: String?
     public var body: String
     public var bodyLine: Int
+    public var bodyMode: EntryFields.BodyMode = .replace
+
+    /// This text laid over `base` (the shared text below it), keeping every file it came from.
+    func layered(over base: ResolvedTopicText?) -> ResolvedTopicText {
+        guard let base else { return ResolvedTopicText(title: title, body: body, files: [file]) }
+        let text: String
+        switch bodyMode {
+        case .replace: text = body
+        case .append: text = base.body + "\n\n" + body
+        case .prepend: text = body + "\n\n" + base.body
+        }
+        return ResolvedTopicText(title: title ?? base.title, body: text, files: base.files + [file])
+    }
+}
+
+public struct ResolvedTopicText: Sendable {
+    public var title: String?
+    public var body: String
+    public var files: [String]
 }
 
 public struct School: Sendable {
@@ -92,7 +114,7 @@ public struct School: Sendable {
     public var overrides: [String: EntryFile] = [:]
     public var services: [String: EntryFile] = [:]
     public var pages: [ExtraPage] = []
-    public var topicTexts: [String: SchoolTopicText] = [:]
+    public var topicTexts: [String: TopicText] = [:]
     /// Templates in `schools/<id>/templates/` that replace the theme's for this school only.
     public var templateOverrides: [String: String] = [:]
 }
@@ -101,6 +123,7 @@ public struct Content: Sendable {
     public var site: SiteConfig
     public var topics: [Topic]
     public var national: [String: EntryFile]
+    public var nationalTopicTexts: [String: TopicText] = [:]
     public var areas: [String: Area]
     public var schools: [School]
     /// Agency ids whose files exist but could not be read: their own errors say why,

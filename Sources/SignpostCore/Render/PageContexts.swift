@@ -232,7 +232,7 @@ struct PageContexts {
         let offer = (s.name, "\(id)/index.html")
         let sensitiveTopics = Set(site.content.topics.filter(\.sensitive).map(\.id))
         let usedTopics = site.content.topics.filter { topic in
-            school.entries.contains { $0.topics.contains(topic.id) } || s.topicTexts[topic.id] != nil
+            school.entries.contains { $0.topics.contains(topic.id) } || school.topicTexts[topic.id] != nil
         }
 
         // The offer page.
@@ -275,13 +275,13 @@ struct PageContexts {
         for topic in usedTopics {
             let path = topicURL(id, topic.id)
             let entries = school.entries.filter { $0.topics.contains(topic.id) }
-            var c = layout(path: path, title: s.topicTexts[topic.id]?.title ?? topic.name, school: school,
+            var c = layout(path: path, title: school.topicTexts[topic.id]?.title ?? topic.name, school: school,
                            sensitive: topic.sensitive, breadcrumbs: [home, offer])
             c["topic_description"] = topic.description
-            if let text = s.topicTexts[topic.id] { c["school_text"] = html(text.body) }
+            if let text = school.topicTexts[topic.id] { c["school_text"] = html(text.body) }
             c["services"] = school.services.filter { $0.topics.contains(topic.id) }.map { entry($0, in: school, full: false) }
             c["agencies"] = school.agencies.filter { $0.topics.contains(topic.id) }.map { entry($0, in: school, full: false) }
-            let files = [s.file] + entries.flatMap(\.sources) + (s.topicTexts[topic.id].map { [$0.file] } ?? [])
+            let files = [s.file] + entries.flatMap(\.sources) + (school.topicTexts[topic.id]?.files ?? [])
             plans.append(PagePlan(path: path, template: "topic", school: id, context: c, sources: Set(files)))
         }
 

@@ -100,6 +100,15 @@ public struct OverrideResolver: Sendable {
         let levels = area.levels.map { level in
             Level(id: level.id, name: names[level.id] ?? level.name, description: level.description)
         }
-        return ResolvedSchool(school: school, area: area, levels: levels, services: services, agencies: agencies)
+        var texts: [String: ResolvedTopicText] = [:]
+        let topicIDs = Set(content.nationalTopicTexts.keys).union(area.topicTexts.keys).union(school.topicTexts.keys)
+        for id in topicIDs.sorted() {
+            var text: ResolvedTopicText?
+            for layer in [content.nationalTopicTexts[id], area.topicTexts[id], school.topicTexts[id]] {
+                if let layer { text = layer.layered(over: text) }
+            }
+            texts[id] = text
+        }
+        return ResolvedSchool(school: school, area: area, levels: levels, services: services, agencies: agencies, topicTexts: texts)
     }
 }

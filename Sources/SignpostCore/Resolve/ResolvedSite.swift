@@ -19,6 +19,8 @@ public struct ResolvedSchool: Sendable {
     public var levels: [Level]
     public var services: [ResolvedEntry]
     public var agencies: [ResolvedEntry]
+    /// Words on each topic: national → area → the school's own, layered.
+    public var topicTexts: [String: ResolvedTopicText] = [:]
 
     public var entries: [ResolvedEntry] { services + agencies }
 }

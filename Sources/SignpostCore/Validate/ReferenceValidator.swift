@@ -9,6 +9,13 @@ public struct ReferenceValidator: Sendable {
         let topicIDs = site.content.topics.map(\.id)
         // Library entries are checked once, where they are written, not once per school.
         var checkedFiles = Set<String>()
+        var texts = Array(site.content.nationalTopicTexts.values)
+        texts += site.content.areas.values.flatMap(\.topicTexts.values)
+        texts += site.content.schools.flatMap(\.topicTexts.values)
+        for text in texts where !topicIDs.contains(text.topic) {
+            log.error(text.file, "there is no topic \"\(text.topic)\", so this text would never be shown",
+                      suggestion: Suggestion.nearest(to: text.topic, in: topicIDs).map { "rename the file to \($0).md" } ?? "add the topic to Content/topics.yml")
+        }
         for school in site.schools {
             validateSchool(school, log: log)
             let levelIDs = school.area.levels.map(\.id)
