@@ -41,7 +41,7 @@ unit: deps
 browser: test-deps
 	$(SWIFT) build --product signpost
 	rm -rf $(TEST_SITE) && $(DEBUG) build --content Content --theme Themes/default --output $(TEST_SITE)
-	SIGNPOST_SITE=$(TEST_SITE) SIGNPOST_BIN=$(DEBUG) $(PYTHON) -m pytest Tests/fidelity Tests/cli Tests/browser -q -p no:cacheprovider
+	SIGNPOST_SITE=$(CURDIR)/$(TEST_SITE) SIGNPOST_BIN=$(CURDIR)/$(DEBUG) $(PYTHON) -m pytest Tests/fidelity Tests/cli Tests/browser -q -p no:cacheprovider
 
 check: deps
 	$(SWIFT) build --product signpost
