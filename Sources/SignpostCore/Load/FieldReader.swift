@@ -124,63 +124,48 @@ struct FieldReader {
 
     // MARK: Contacts, validated as they are read so each finding names its own line.
 
-    func phones(_ key: String = "phones") -> Located<[Phone]>? {
+    /// A contact list: each item is either a bare value or a group whose main setting is
+    /// `valueKey` plus a `label` (and `extraKeys`). Each item is checked on its own line.
+    func contacts<T>(_ key: String, valueKey: String, extraKeys: [String] = [], what: String,
+                     make: (_ value: String, _ item: YAMLNode?) -> T, check: (T) -> LinkRules.Verdict) -> Located<[T]>? {
         guard let items = nodes(key) else { return nil }
-        var phones: [Phone] = []
+        var values: [T] = []
         for item in items {
-            var phone: Phone
+            let value: T
             if let text = item.scalar {
-                phone = Phone(number: text)
+                value = make(text.trimmingCharacters(in: .whitespaces), nil)
             } else if item.entries != nil {
-                checkKeys(item, known: ["number", "label", "hours", "text"], what: "a phone")
-                guard let number = string("number", required: true, in: item, context: "a phone") else { continue }
-                phone = Phone(number: number.value, label: string("label", in: item)?.value,
-                              hours: string("hours", in: item)?.value, isText: bool("text", in: item) ?? false)
+                checkKeys(item, known: [valueKey, "label"] + extraKeys, what: what)
+                guard let main = string(valueKey, required: true, in: item, context: what) else { continue }
+                value = make(main.value, item)
             } else {
-                log.error(file, line: item.line, column: item.column, "a phone should be a number, or a group with `number:`, `label:` and `hours:`")
+                log.error(file, line: item.line, column: item.column, "\(what) should be a single value, or a group with `\(valueKey):` and `label:`")
                 continue
             }
-            if let problem = UKPhone.problem(phone.number, isText: phone.isText) {
-                log.error(file, line: item.line, column: item.column, problem)
-                continue
-            }
-            phones.append(phone)
+            if report(check(value), line: item.line, column: item.column) { values.append(value) }
         }
-        return located(key, phones)
+        return located(key, values)
+    }
+
+    func phones(_ key: String = "phones") -> Located<[Phone]>? {
+        contacts(key, valueKey: "number", extraKeys: ["hours", "text"], what: "a phone", make: { number, item in
+            Phone(number: number, label: item.flatMap { string("label", in: $0)?.value },
+                  hours: item.flatMap { string("hours", in: $0)?.value }, isText: item.flatMap { bool("text", in: $0) } ?? false)
+        }, check: { phone in
+            UKPhone.problem(phone.number, isText: phone.isText).map { .error($0, suggestion: nil) } ?? .ok
+        })
     }
 
     func emails(_ key: String = "emails") -> Located<[Email]>? {
-        guard let items = nodes(key) else { return nil }
-        var emails: [Email] = []
-        for item in items {
-            var email: Email
-            if let text = item.scalar {
-                email = Email(address: text.trimmingCharacters(in: .whitespaces), label: nil)
-            } else if item.entries != nil {
-                checkKeys(item, known: ["address", "label"], what: "an email")
-                guard let address = string("address", required: true, in: item, context: "an email") else { continue }
-                email = Email(address: address.value, label: string("label", in: item)?.value)
-            } else { continue }
-            if report(LinkRules.checkEmail(email.address), line: item.line, column: item.column) { emails.append(email) }
-        }
-        return located(key, emails)
+        contacts(key, valueKey: "address", what: "an email", make: { address, item in
+            Email(address: address, label: item.flatMap { string("label", in: $0)?.value })
+        }, check: { LinkRules.checkEmail($0.address) })
     }
 
     func websites(_ key: String = "websites") -> Located<[Website]>? {
-        guard let items = nodes(key) else { return nil }
-        var sites: [Website] = []
-        for item in items {
-            var site: Website
-            if let text = item.scalar {
-                site = Website(url: text.trimmingCharacters(in: .whitespaces), label: nil)
-            } else if item.entries != nil {
-                checkKeys(item, known: ["url", "label"], what: "a website")
-                guard let url = string("url", required: true, in: item, context: "a website") else { continue }
-                site = Website(url: url.value, label: string("label", in: item)?.value)
-            } else { continue }
-            if report(LinkRules.checkWebsite(site.url), line: item.line, column: item.column) { sites.append(site) }
-        }
-        return located(key, sites)
+        contacts(key, valueKey: "url", what: "a website", make: { url, item in
+            Website(url: url, label: item.flatMap { string("label", in: $0)?.value })
+        }, check: { LinkRules.checkWebsite($0.url) })
     }
 
     /// A single phone/email/website setting (a school's `phone:`), validated.
