@@ -212,3 +212,19 @@ def test_serve_stops_cleanly_on_ctrl_c(server):
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=10) == 0
     assert "Stopped." in process.stdout.read()
+
+
+@pytest.mark.parametrize("args, created", [
+    (["new", "agency", "Kidz Klub"], "Content/agencies/kidz-klub.md"),
+    (["new", "agency", "Droitwich Food Bank", "--area", "worcestershire"], "Content/areas/worcestershire/agencies/droitwich-food-bank.md"),
+    (["new", "service", "Homework Club", "--school", "westlands-first"], "Content/schools/westlands-first/services/homework-club.md"),
+])
+def test_new_agency_and_service_start_valid_files(project, args, created):
+    result = run(*args, cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (project / created).is_file()
+    check = run("check", cwd=project)
+    findings = [l for l in check.stdout.splitlines() if l.startswith("Content/")]
+    # Only the blanks the office must fill in are reported, all in the new file.
+    assert findings and all(l.startswith(created) for l in findings), check.stdout
+    assert run(*args, cwd=project).returncode == 1, "creating it twice must not overwrite it"
