@@ -49,6 +49,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measurements for `make bench` (the floor and incremental rebuilds) through the library.
+        .executableTarget(
+            name: "signpost-bench",
+            dependencies: ["SignpostCore"]
+        ),
         .testTarget(
             name: "SignpostCoreTests",
             dependencies: ["SignpostCore", "SignpostServe"],

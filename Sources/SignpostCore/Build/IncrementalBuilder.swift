@@ -7,6 +7,7 @@ import Foundation
 public final class IncrementalBuilder: @unchecked Sendable {
     public let options: BuildOptions
     private var markdown: [String: RenderedMarkdown] = [:]
+    private let sources = SourceCache()
     private var pagePaths: Set<String> = []
     private var hasBuilt = false
     private let lock = NSLock()
@@ -20,7 +21,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     private func fullBuild() -> BuildResult {
-        let (result, prepared) = SiteBuilder(options: options).buildKeepingState(markdownCache: markdown)
+        let (result, prepared) = SiteBuilder(options: options).buildKeepingState(markdownCache: markdown, sourceCache: sources)
         if result.wrote, let prepared {
             markdown = prepared.markdown
             pagePaths = Set(prepared.plans.map(\.path))
@@ -43,13 +44,25 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         let log = DiagnosticLog()
         let builder = SiteBuilder(options: options)
-        let prepared = builder.prepare(log: log, markdownCache: markdown)
+        let display = contentChanges.map { options.contentDisplay + "/" + $0.dropFirst(contentRoot.count) }
+        let changedSet = Set(display)
+        // Only schools that show a changed file need their pages planned again.
+        let prepared = builder.prepare(log: log, markdownCache: markdown, sourceCache: sources, onlySchools: { site in
+            Set(site.schools.filter { school in
+                changedSet.contains { $0.hasPrefix(school.school.file.dropLast("school.md".count)) }
+                    || school.entries.contains { !changedSet.isDisjoint(with: $0.sources) }
+                    || school.topicTexts.values.contains { !changedSet.isDisjoint(with: $0.files) }
+            }.map(\.school.id))
+        })
         guard !log.hasErrors, let theme = prepared.theme else {
             return BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
         }
-        let display = contentChanges.map { options.contentDisplay + "/" + $0.dropFirst(contentRoot.count) }
-        let changedSet = Set(display)
-        let newPaths = Set(prepared.plans.map(\.path))
+        let plannedSchools = Set(prepared.plans.compactMap(\.school))
+        // Pages of schools not planned this time are unchanged and stay.
+        let newPaths = Set(prepared.plans.map(\.path)).union(pagePaths.filter { path in
+            guard let school = path.split(separator: "/").first.map(String.init) else { return false }
+            return prepared.site.schools.contains { $0.school.id == school } && !plannedSchools.contains(school)
+        })
         let affected = prepared.plans.filter { !$0.sources.isDisjoint(with: changedSet) || !pagePaths.contains($0.path) }
         let libraries = builder.schoolLibraries(prepared, theme: theme, log: log)
         // Pages are written in place: each file write replaces one whole page, and nothing is

@@ -61,24 +61,32 @@ public struct SiteBuilder: Sendable {
         public var brandColours: [String: BrandColour]
     }
 
-    public func prepare(log: DiagnosticLog, markdownCache: [String: RenderedMarkdown] = [:]) -> Prepared {
-        let content = ContentLoader(root: options.content, displayRoot: options.contentDisplay).load(log: log)
+    /// `onlySchools`: plan pages for these schools only (an incremental rebuild), plus the site-wide pages.
+    public func prepare(log: DiagnosticLog, markdownCache: [String: RenderedMarkdown] = [:], sourceCache: SourceCache? = nil,
+                        onlySchools: ((ResolvedSite) -> Set<String>)? = nil) -> Prepared {
+        let clock = PhaseClock()
+        let content = ContentLoader(root: options.content, displayRoot: options.contentDisplay, cache: sourceCache).load(log: log)
+        clock.lap("load")
         let site = OverrideResolver(content: content).resolve(log: log)
         ReferenceValidator(today: options.today).validate(site, log: log)
         let theme = Theme(root: options.theme, displayRoot: options.themeDisplay, log: log)
+        clock.lap("resolve+validate")
         let markdown = renderMarkdown(site, cache: markdownCache, log: log)
+        clock.lap("markdown")
         let brand = brandColours(site, log: log)
         checkLogos(site, log: log)
         let contexts = PageContexts(site: site, markdown: markdown, today: options.today, brandColours: brand)
-        let plans = contexts.plans()
+        let plans = contexts.plans(parallel: options.parallel, schools: onlySchools?(site))
+        clock.lap("page contexts")
         MarkdownLinkChecker(site: site, markdown: markdown, plans: plans).check(log: log)
+        clock.lap("link check")
         return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, brandColours: brand)
     }
 
     public func build() -> BuildResult { buildKeepingState().result }
 
     /// A full build that also returns what it prepared, so an incremental builder can reuse it.
-    func buildKeepingState(markdownCache: [String: RenderedMarkdown] = [:]) -> (result: BuildResult, prepared: Prepared?) {
+    func buildKeepingState(markdownCache: [String: RenderedMarkdown] = [:], sourceCache: SourceCache? = nil) -> (result: BuildResult, prepared: Prepared?) {
         let start = Date()
         let log = DiagnosticLog()
         let writer = SiteWriter(output: options.output)
@@ -88,7 +96,7 @@ public struct SiteBuilder: Sendable {
             log.error(options.output.lastPathComponent, "\(error)")
             return (BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), nil)
         }
-        let prepared = prepare(log: log, markdownCache: markdownCache)
+        let prepared = prepare(log: log, markdownCache: markdownCache, sourceCache: sourceCache)
         guard !log.hasErrors, let theme = prepared.theme else {
             return (BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), prepared)
         }
@@ -101,13 +109,16 @@ public struct SiteBuilder: Sendable {
             log.error(options.output.lastPathComponent, "cannot create a folder next to the output to build in: \(error.localizedDescription)")
             return (BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), nil)
         }
+        let clock = PhaseClock()
         let failures = renderAndWrite(prepared, theme: theme, libraries: libraries, to: staging)
         failures.forEach(log.add)
+        clock.lap("templates+write")
         if !log.hasErrors {
             do {
                 try copyAssets(theme: theme, site: prepared.site, to: staging)
                 try writeSitemap(prepared, to: staging)
                 try writer.commit(staging)
+                clock.lap("assets+swap")
             } catch {
                 log.error(options.output.lastPathComponent, "\(error)")
             }
@@ -204,9 +215,14 @@ public struct SiteBuilder: Sendable {
         do { try SiteWriter.makeFolders(for: pages.map(\.path), in: staging) } catch {
             return [Diagnostic(file: options.output.lastPathComponent, "\(error)")]
         }
+        let timings = TemplateTimings()
+        defer { timings.report() }
         let results = ParallelMap.map(pages, parallel: options.parallel) { plan -> Diagnostic? in
             let library = plan.school.flatMap { libraries[$0] } ?? theme.library
-            guard var html = library.render(plan.context, withTemplate: plan.template) else {
+            let started = timings.enabled ? Date() : nil
+            let rendered = library.render(TemplateValues.wrap(plan.context), withTemplate: plan.template)
+            if let started { timings.add(plan.template, Date().timeIntervalSince(started)) }
+            guard var html = rendered else {
                 return Diagnostic(file: options.themeDisplay, "the theme has no \(plan.template).mustache template")
             }
             if let inject, let end = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: inject, at: end.lowerBound) }

@@ -7,9 +7,14 @@ public struct ContentLoader: Sendable {
     /// How paths are shown in messages (the `--content` argument as typed, e.g. `Content`).
     public let displayRoot: String
 
-    public init(root: URL, displayRoot: String? = nil) {
+    /// Parsed files from an earlier run, reused while a file's size and modification time
+    /// are unchanged (incremental rebuilds re-read only what was saved).
+    public let cache: SourceCache?
+
+    public init(root: URL, displayRoot: String? = nil, cache: SourceCache? = nil) {
         self.root = root.standardizedFileURL
         self.displayRoot = displayRoot ?? root.lastPathComponent
+        self.cache = cache
     }
 
     static let entryKeys = ["name", "summary", "phones", "emails", "websites", "address", "referral",
@@ -24,8 +29,9 @@ public struct ContentLoader: Sendable {
         }
         // Read and parse every file in parallel (libyaml parsers are independent), assemble serially.
         let jobs = plan(log: log)
+        let cache = self.cache
         let results = ParallelMap.map(jobs) { job in
-            SourceFile.read(job.url, displayPath: job.display, log: log)
+            cache?.read(job.url, displayPath: job.display, log: log) ?? SourceFile.read(job.url, displayPath: job.display, log: log)
         }
         var files: [String: SourceFile] = [:]
         for (job, result) in zip(jobs, results) { if let result { files[job.display] = result } }
@@ -200,7 +206,7 @@ public struct ContentLoader: Sendable {
             default: break
             }
         }
-        let orderedSchools = schools.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        let orderedSchools = NaturalOrder.sorted(Array(schools.values)) { $0.name + "\u{1}" + $0.id }
         return Content(site: site, topics: topics, national: national, nationalTopicTexts: nationalTopics, areas: areas,
                        schools: orderedSchools, unreadableAgencies: unreadable)
     }

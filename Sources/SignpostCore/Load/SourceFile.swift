@@ -58,21 +58,52 @@ public struct SourceFile: Sendable {
     }
 
     static func split(_ text: String, url: URL, displayPath: String, log: DiagnosticLog) -> SourceFile? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        // Works on lines of bytes: a long page has thousands of lines, and only the settings block matters.
+        let bytes = Array(text.utf8)
+        func isFence(_ line: ArraySlice<UInt8>) -> Bool {
+            let trimmed = line.drop(while: { $0 == 32 || $0 == 9 }).reversed().drop(while: { $0 == 32 || $0 == 9 })
+            return trimmed.elementsEqual("---".utf8) || trimmed.elementsEqual("...".utf8)
+        }
+        var lineStarts = [0]
+        var closing: (start: Int, end: Int, line: Int)?
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 10 {
+                let start = lineStarts.last!
+                let line = bytes[start..<index]
+                if lineStarts.count == 1 {
+                    guard isFence(line), line.drop(while: { $0 == 32 || $0 == 9 }).first == 45 else { break }
+                } else if isFence(line) {
+                    closing = (start, index + 1, lineStarts.count)
+                    break
+                }
+                lineStarts.append(index + 1)
+            }
+            index += 1
+        }
+        let firstLine = bytes[0..<(bytes.firstIndex(of: 10) ?? bytes.count)]
+        guard isFence(firstLine), firstLine.drop(while: { $0 == 32 || $0 == 9 }).first == 45 else {
             return SourceFile(path: displayPath, url: url, frontMatter: nil, hasFrontMatter: false, body: text, bodyLine: 1)
         }
-        lines.removeFirst()
-        guard let closing = lines.firstIndex(where: { let t = $0.trimmingCharacters(in: .whitespaces); return t == "---" || t == "..." }) else {
+        guard let closing else {
+            if index >= bytes.count, lineStarts.count > 1, isFence(bytes[lineStarts.last!...]) {
+                // The closing --- is the very last line, with no newline after it.
+                return finish(yaml: bytes[lineStarts[1]..<lineStarts.last!], body: [], bodyLine: lineStarts.count + 1, url: url, displayPath: displayPath, log: log)
+            }
             log.error(displayPath, line: 1, "the settings block that starts with --- on line 1 is never closed", suggestion: "add a line with just --- after the last setting")
             return nil
         }
-        let yaml = lines[..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        let bodyLine = closing + 3
-        let node = parseYAML(yaml, lineOffset: 1, displayPath: displayPath, log: log)
+        return finish(yaml: bytes[lineStarts[1]..<closing.start], body: bytes[closing.end...], bodyLine: closing.line + 1,
+                      url: url, displayPath: displayPath, log: log)
+    }
+
+    static func finish(yaml: ArraySlice<UInt8>, body: ArraySlice<UInt8>, bodyLine: Int, url: URL, displayPath: String, log: DiagnosticLog) -> SourceFile? {
+        var yamlText = String(decoding: yaml, as: UTF8.self)
+        if yamlText.hasSuffix("\n") { yamlText.removeLast() }
+        let node = parseYAML(yamlText, lineOffset: 1, displayPath: displayPath, log: log)
         if node == nil && log.hasErrorIn(displayPath) { return nil }
-        return SourceFile(path: displayPath, url: url, frontMatter: node, hasFrontMatter: true, body: body, bodyLine: bodyLine)
+        return SourceFile(path: displayPath, url: url, frontMatter: node, hasFrontMatter: true,
+                          body: String(decoding: body, as: UTF8.self), bodyLine: bodyLine)
     }
 
     /// Parses a YAML block; `lineOffset` is the number of file lines before the block.

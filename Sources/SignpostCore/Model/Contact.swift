@@ -5,12 +5,17 @@ public struct Phone: Sendable, Hashable {
     public var hours: String?
     /// A number you send a text message to, rather than call.
     public var isText: Bool
+    /// Worked out once when read: every school listing the agency shows the same.
+    public let display: String
+    public let href: String
 
     public init(number: String, label: String? = nil, hours: String? = nil, isText: Bool = false) {
         self.number = number
         self.label = label
         self.hours = hours
         self.isText = isText
+        display = UKPhone.display(number)
+        href = UKPhone.href(number, isText: isText)
     }
 }
 

@@ -250,13 +250,33 @@ public struct MarkdownRenderer: Sendable {
     /// Wide tables scroll inside their own focusable region instead of making the page scroll
     /// sideways. Each region needs a unique name (axe: landmark-unique), so they are numbered.
     func wrapTables(_ html: String) -> String {
-        guard MarkdownRenderer.find(Array("<table>".utf8), in: Array(html.utf8), from: 0) != nil else { return html }
-        let pieces = html.components(separatedBy: "<table>")
-        var output = pieces[0]
-        for (number, piece) in pieces.dropFirst().enumerated() {
-            let label = pieces.count > 2 ? "Table \(number + 1)" : "Table"
-            output += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\"><table>" + piece
+        let bytes = Array(html.utf8)
+        let open = Array("<table>".utf8), close = Array("</table>".utf8)
+        guard MarkdownRenderer.find(open, in: bytes, from: 0) != nil else { return html }
+        var count = 0
+        var position = 0
+        while let found = MarkdownRenderer.find(open, in: bytes, from: position) { count += 1; position = found + open.count }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + count * 100)
+        position = 0
+        var number = 0
+        while position < bytes.count {
+            let nextOpen = MarkdownRenderer.find(open, in: bytes, from: position)
+            let nextClose = MarkdownRenderer.find(close, in: bytes, from: position)
+            guard let next = [nextOpen, nextClose].compactMap({ $0 }).min() else { break }
+            output.append(contentsOf: bytes[position..<next])
+            if next == nextOpen {
+                number += 1
+                let label = count > 1 ? "Table \(number)" : "Table"
+                output.append(contentsOf: "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\"><table>".utf8)
+                position = next + open.count
+            } else {
+                output.append(contentsOf: "</table></div>".utf8)
+                position = next + close.count
+            }
         }
-        return output.replacingOccurrences(of: "</table>", with: "</table></div>")
+        output.append(contentsOf: bytes[min(position, bytes.count)...])
+        return String(decoding: output, as: UTF8.self)
     }
+
 }

@@ -13,11 +13,22 @@ public struct PagePlan: @unchecked Sendable {
 
 /// Builds the values every template sees. Keys are only set when there is a value:
 /// swift-mustache prints "nil" for a nil, so absent means "leave it out".
-struct PageContexts {
+struct PageContexts: @unchecked Sendable {
     let site: ResolvedSite
     let markdown: [String: RenderedMarkdown]
     let today: Day
     let brandColours: [String: BrandColour]
+    /// Per school, built once before the pages: what every page of the school shows, and
+    /// each entry's card (the same on the offer, level, topic and handout pages).
+    var chrome: [String: [String: Any]] = [:]
+    var cards: [String: [String: [String: Any]]] = [:]
+
+    init(site: ResolvedSite, markdown: [String: RenderedMarkdown], today: Day, brandColours: [String: BrandColour]) {
+        self.site = site
+        self.markdown = markdown
+        self.today = today
+        self.brandColours = brandColours
+    }
 
     var config: SiteConfig { site.content.site }
     var topicsByID: [String: Topic] { Dictionary(uniqueKeysWithValues: site.content.topics.map { ($0.id, $0) }) }
@@ -32,7 +43,7 @@ struct PageContexts {
 
     func phones(_ phones: [Phone]) -> [[String: Any]] {
         phones.map { phone in
-            var item: [String: Any] = ["number": UKPhone.display(phone.number), "href": UKPhone.href(phone.number, isText: phone.isText)]
+            var item: [String: Any] = ["number": phone.display, "href": phone.href]
             item["phone_label"] = phone.label
             item["phone_hours"] = phone.hours
             if phone.isText { item["is_text"] = true }
@@ -153,29 +164,41 @@ struct PageContexts {
     func layout(path: String, title: String, school: ResolvedSchool?, sensitive: Bool = false,
                 breadcrumbs: [(String, String)] = []) -> [String: Any] {
         var c: [String: Any] = ["root": PageContexts.root(for: path), "lang": config.language, "site_title": config.title,
-                                "title": title, "home_url": "index.html", "accessibility_url": "accessibility/index.html",
-                                "get_help_now": getHelpNow(school)]
+                                "title": title, "home_url": "index.html", "accessibility_url": "accessibility/index.html"]
+        if school == nil { c["get_help_now"] = getHelpNow(nil) }
         if sensitive { c["exit_page"] = true }
         if !breadcrumbs.isEmpty { c["breadcrumbs"] = breadcrumbs.map { ["crumb_name": $0.0, "crumb_url": $0.1] } }
         if let base = config.baseURL { c["canonical"] = base + path.replacingOccurrences(of: "index.html", with: "") }
         if let school {
-            let s = school.school
-            var info: [String: Any] = ["school_name": s.name, "school_url": "\(s.id)/index.html", "school_id": s.id,
-                                       "handout_url": "\(s.id)/handout/index.html"]
-            if let phone = s.phone { info["school_phone"] = UKPhone.display(phone); info["school_tel"] = UKPhone.href(phone) }
-            if let email = s.email { info["school_email"] = email; info["school_mail_href"] = "mailto:" + email }
-            info["school_website"] = s.website
-            info["school_address"] = s.address
-            if let logo = s.logo { info["logo_url"] = "\(s.id)/\(logoFileName(logo.value))"; info["logo_alt"] = s.logoAlt ?? "\(s.name) logo" }
-            if let brand = brandColours[s.id] { info["brand_style"] = "--brand: \(brand.hex)" }
-            let dsls = s.people.filter { $0.roles.contains("dsl") || $0.roles.contains("deputy-dsl") }
-            info["safeguarding_people"] = dsls.map(person)
-            c["school"] = info
-            if let reviewed = s.reviewed?.value { c["reviewed"] = reviewed.description; c["reviewed_iso"] = reviewed.iso }
-            c["partnership_name"] = school.area.partnershipName
-            c["partnership_website"] = school.area.partnershipWebsite
+            c.merge(chrome[school.school.id] ?? schoolChrome(school)) { _, school in school }
         }
         return c
+    }
+
+    /// The school's part of every page's layout.
+    func schoolChrome(_ school: ResolvedSchool) -> [String: Any] {
+        let s = school.school
+        var c: [String: Any] = ["get_help_now": getHelpNow(school)]
+        var info: [String: Any] = ["school_name": s.name, "school_url": "\(s.id)/index.html", "school_id": s.id,
+                                   "handout_url": "\(s.id)/handout/index.html"]
+        if let phone = s.phone { info["school_phone"] = UKPhone.display(phone); info["school_tel"] = UKPhone.href(phone) }
+        if let email = s.email { info["school_email"] = email; info["school_mail_href"] = "mailto:" + email }
+        info["school_website"] = s.website
+        info["school_address"] = s.address
+        if let logo = s.logo { info["logo_url"] = "\(s.id)/\(logoFileName(logo.value))"; info["logo_alt"] = s.logoAlt ?? "\(s.name) logo" }
+        if let brand = brandColours[s.id] { info["brand_style"] = "--brand: \(brand.hex)" }
+        let dsls = s.people.filter { $0.roles.contains("dsl") || $0.roles.contains("deputy-dsl") }
+        info["safeguarding_people"] = dsls.map(person)
+        c["school"] = info
+        if let reviewed = s.reviewed?.value { c["reviewed"] = reviewed.description; c["reviewed_iso"] = reviewed.iso }
+        c["partnership_name"] = school.area.partnershipName
+        c["partnership_website"] = school.area.partnershipWebsite
+        return c
+    }
+
+    /// An entry's card, from the cache when the school's cards were built.
+    func card(_ item: ResolvedEntry, in school: ResolvedSchool) -> [String: Any] {
+        cards[school.school.id]?[item.kind.rawValue + ":" + item.id] ?? entry(item, in: school, full: false)
     }
 
     func logoFileName(_ logo: String) -> String {
@@ -185,10 +208,19 @@ struct PageContexts {
 
     // MARK: Pages
 
-    func plans() -> [PagePlan] {
-        var plans: [PagePlan] = [indexPage(), notFoundPage(), accessibilityPage()]
-        for school in site.schools { plans += schoolPages(school) }
-        return plans
+    func plans(parallel: Bool = true, schools only: Set<String>? = nil) -> [PagePlan] {
+        // Schools are independent: their pages are planned in parallel, each from a copy
+        // that carries the school's chrome and cards, built once.
+        let schools = only.map { ids in site.schools.filter { ids.contains($0.school.id) } } ?? site.schools
+        let perSchool = ParallelMap.map(schools, parallel: parallel) { school -> [PagePlan] in
+            var contexts = self
+            contexts.chrome[school.school.id] = schoolChrome(school)
+            contexts.cards[school.school.id] = Dictionary(uniqueKeysWithValues: school.entries.map {
+                ($0.kind.rawValue + ":" + $0.id, entry($0, in: school, full: false))
+            })
+            return contexts.schoolPages(school)
+        }
+        return [indexPage(), notFoundPage(), accessibilityPage()] + perSchool.flatMap { $0 }
     }
 
     func indexPage() -> PagePlan {
@@ -242,14 +274,14 @@ struct PageContexts {
         c["levels"] = school.levels.map { level -> [String: Any] in
             var item: [String: Any] = ["level_name": level.name, "level_url": levelURL(id, level.id), "level_id": level.id]
             item["level_description"] = level.description
-            let services = school.services.filter { $0.levels.contains(level.id) }.map { entry($0, in: school, full: false) }
-            let agencies = school.agencies.filter { $0.levels.contains(level.id) }.map { entry($0, in: school, full: false) }
+            let services = school.services.filter { $0.levels.contains(level.id) }.map { card($0, in: school) }
+            let agencies = school.agencies.filter { $0.levels.contains(level.id) }.map { card($0, in: school) }
             if !services.isEmpty { item["level_services"] = services }
             if !agencies.isEmpty { item["level_agencies"] = agencies }
             return item
         }
         let unplaced = school.entries.filter { entry in !school.levels.contains { entry.levels.contains($0.id) } }
-        if !unplaced.isEmpty { c["other_entries"] = unplaced.map { entry($0, in: school, full: false) } }
+        if !unplaced.isEmpty { c["other_entries"] = unplaced.map { card($0, in: school) } }
         c["topics"] = usedTopics.map { ["topic_name": $0.name, "topic_url": topicURL(id, $0.id)] }
         c["pages"] = s.pages.sorted { ($0.order, $0.title) < ($1.order, $1.title) }.map {
             var item: [String: Any] = ["page_title": $0.title, "page_url": "\(id)/pages/\($0.id)/index.html"]
@@ -267,7 +299,7 @@ struct PageContexts {
             let entries = school.entries.filter { $0.levels.contains(level.id) }
             var c = layout(path: path, title: level.name, school: school, breadcrumbs: [home, offer])
             c["level_description"] = level.description
-            c["entries"] = entries.map { entry($0, in: school, full: false) }
+            c["entries"] = entries.map { card($0, in: school) }
             plans.append(PagePlan(path: path, template: "level", school: id, context: c, sources: Set([s.file] + entries.flatMap(\.sources))))
         }
 
@@ -279,8 +311,8 @@ struct PageContexts {
                            sensitive: topic.sensitive, breadcrumbs: [home, offer])
             c["topic_description"] = topic.description
             if let text = school.topicTexts[topic.id] { c["school_text"] = html(text.body) }
-            c["services"] = school.services.filter { $0.topics.contains(topic.id) }.map { entry($0, in: school, full: false) }
-            c["agencies"] = school.agencies.filter { $0.topics.contains(topic.id) }.map { entry($0, in: school, full: false) }
+            c["services"] = school.services.filter { $0.topics.contains(topic.id) }.map { card($0, in: school) }
+            c["agencies"] = school.agencies.filter { $0.topics.contains(topic.id) }.map { card($0, in: school) }
             let files = [s.file] + entries.flatMap(\.sources) + (school.topicTexts[topic.id]?.files ?? [])
             plans.append(PagePlan(path: path, template: "topic", school: id, context: c, sources: Set(files)))
         }
@@ -318,18 +350,18 @@ struct PageContexts {
         let path = "\(s.id)/handout/index.html"
         var c = layout(path: path, title: "\(s.name): where to get help", school: school)
         c["people"] = s.people.filter { !$0.roles.isEmpty && ($0.phone != nil || $0.email != nil) }.map(person)
-        c["services"] = school.services.map { entry($0, in: school, full: false) }
+        c["services"] = school.services.map { card($0, in: school) }
         // Each agency once, under its first topic, so the handout stays short.
         var placed = Set<String>()
         var groups: [[String: Any]] = []
         for topic in usedTopics {
             let agencies = school.agencies.filter { $0.topics.first == topic.id && placed.insert($0.id).inserted }
             if !agencies.isEmpty {
-                groups.append(["group_name": topic.name, "group_agencies": agencies.map { entry($0, in: school, full: false) }])
+                groups.append(["group_name": topic.name, "group_agencies": agencies.map { card($0, in: school) }])
             }
         }
         let rest = school.agencies.filter { placed.insert($0.id).inserted }
-        if !rest.isEmpty { groups.append(["group_name": "Other help", "group_agencies": rest.map { entry($0, in: school, full: false) }]) }
+        if !rest.isEmpty { groups.append(["group_name": "Other help", "group_agencies": rest.map { card($0, in: school) }]) }
         c["groups"] = groups
         if let base = config.baseURL {
             let url = base + "\(s.id)/"

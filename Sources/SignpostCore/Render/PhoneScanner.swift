@@ -53,7 +53,8 @@ enum PhoneScanner {
                 index = text.index(after: index)
                 lastDigitEnd = index
                 if count > 11 { break }
-                if count >= 6, UKPhone.problem(String(text[start..<index])) == nil {
+                // Only the lengths a UK number can have are worth validating.
+                if [3, 6, 8, 10, 11].contains(count), UKPhone.problem(String(text[start..<index])) == nil {
                     let next = index < text.endIndex ? text[index] : nil
                     if next == nil || !(next!.isLetter || next!.isNumber || next == "/") { best = index }
                 }

@@ -80,11 +80,11 @@ public struct OverrideResolver: Sendable {
                 agencies.append(ResolvedEntry(id: id, kind: .agency, fields: override.fields, sources: [override.file]))
             }
         }
-        agencies.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        agencies = NaturalOrder.sorted(agencies) { $0.name + "\u{1}" + $0.id }
 
-        let services = school.services.values
-            .map { ResolvedEntry(id: $0.id, kind: .service, fields: $0.fields, sources: [$0.file]) }
-            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        let services = NaturalOrder.sorted(school.services.values.map {
+            ResolvedEntry(id: $0.id, kind: .service, fields: $0.fields, sources: [$0.file])
+        }) { $0.name + "\u{1}" + $0.id }
         for service in services where library.entries[service.id] != nil || school.overrides[service.id] != nil {
             log.error(service.fields.name?.file ?? school.file, "the service \"\(service.id)\" has the same id as an agency, so their pages would clash", suggestion: "rename the service file")
         }

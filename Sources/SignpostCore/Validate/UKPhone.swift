@@ -2,8 +2,8 @@
 public enum UKPhone {
     /// Digits only, with +44 turned back into 0.
     public static func digits(_ text: String) -> String {
-        var digits = text.filter(\.isASCII).filter(\.isNumber)
-        if text.trimmingCharacters(in: .whitespaces).hasPrefix("+44") {
+        var digits = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 48 && $0.value <= 57 }))
+        if text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("+44") {
             digits = "0" + digits.dropFirst(2)
             if digits.hasPrefix("00") { digits.removeFirst() } // +44 (0)1905 …
         }
@@ -12,7 +12,7 @@ public enum UKPhone {
 
     /// Why a number cannot be a UK number, or nil when it can.
     public static func problem(_ text: String, isText: Bool = false) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trim(text)
         if trimmed.isEmpty { return "the phone number is empty" }
         if trimmed.contains(where: { $0.isLetter }) {
             return "\"\(trimmed)\" has letters in it; give only the number (put words such as \"ext. 2\" or \"text SHOUT\" in the label)"
@@ -27,10 +27,17 @@ public enum UKPhone {
         return "\"\(trimmed)\" has \(d.count) digits; UK numbers have 11 (for example 01905 822666)"
     }
 
+    /// Spaces and tabs off both ends, without Foundation's (slow, bridging) trimmingCharacters.
+    static func trim(_ text: String) -> String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(text[first...last])
+    }
+
     /// The usual grouping: 01905 822666, 020 7946 0000, 0121 496 0000, 0800 1111, 116 123.
     public static func display(_ text: String) -> String {
         let d = digits(text)
-        guard problem(text) == nil || (5...6).contains(d.count) else { return text.trimmingCharacters(in: .whitespaces) }
+        guard problem(text) == nil || (5...6).contains(d.count) else { return trim(text) }
         func group(_ sizes: [Int]) -> String {
             var parts: [String] = []
             var rest = Substring(d)

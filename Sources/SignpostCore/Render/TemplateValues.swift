@@ -1,0 +1,27 @@
+import Mustache
+
+/// The values one template section sees. swift-mustache looks up every `{{name}}` by casting
+/// the current object to `MustacheParent`; for `[String: Any]` that is a conditional
+/// conformance, checked at run time on every lookup. A final class with a plain conformance
+/// makes each lookup a dictionary read (about twice as fast over a whole build).
+final class TemplateValues: MustacheParent, @unchecked Sendable {
+    let values: [String: Any]
+
+    init(_ values: [String: Any]) { self.values = values }
+
+    func child(named name: String) -> Any? { values[name] }
+
+    /// Wraps a context, and every dictionary inside it, once, before rendering.
+    static func wrap(_ value: Any) -> Any {
+        switch value {
+        case let dictionary as [String: Any]:
+            return TemplateValues(dictionary.mapValues(wrap))
+        case let array as [[String: Any]]:
+            return array.map { TemplateValues($0.mapValues(wrap)) }
+        case let array as [Any]:
+            return array.map(wrap)
+        default:
+            return value
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import SignpostCore
+
+/// An incremental rebuild must write exactly what a full build of the same content writes,
+/// while re-rendering only the pages that show the saved file.
+@Suite("Incremental rebuilds")
+struct IncrementalTests {
+    func options(_ content: URL, _ output: URL) -> BuildOptions {
+        var options = BuildOptions(content: content, theme: SeedSiteTests.theme, output: output, contentDisplay: "Content")
+        options.today = Day(year: 2026, month: 11, day: 22)
+        return options
+    }
+
+    func edit(_ file: URL, _ change: (String) -> String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try change(text).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test(arguments: [
+        "agencies/samaritans.md",                                   // a national agency: many schools
+        "areas/worcestershire/agencies/family-front-door.md",       // an area agency
+        "schools/droitwich-spa-high/agencies/mentor-link.md",       // one school's override
+        "schools/westlands-first/services/breakfast-club.md",       // one school's service
+        "areas/worcestershire/topics/fgm-honour-based-abuse.md",    // a shared topic text
+    ])
+    func rebuildMatchesAFullBuild(file: String) throws {
+        let dir = TempDir()
+        let content = try SeedSiteTests.copyOfContent(dir)
+        let builder = IncrementalBuilder(options: options(content, dir.path("incremental")))
+        #expect(builder.build().wrote)
+        let changed = content.appendingPathComponent(file)
+        try edit(changed) { $0 + "\n\nA sentence added while the site was being previewed.\n" }
+        let rebuild = builder.rebuild(changed: [changed.standardizedFileURL.path])
+        #expect(rebuild.wrote, "\(rebuild.errors)")
+        #expect(rebuild.pages > 0 && rebuild.pages < 200, "re-rendered \(rebuild.pages) pages")
+
+        let full = SiteBuilder(options: options(content, dir.path("full"))).build()
+        #expect(full.wrote)
+        let a = snapshot(dir.path("incremental")), b = snapshot(dir.path("full"))
+        #expect(a.keys.sorted() == b.keys.sorted())
+        let different = a.keys.filter { a[$0] != b[$0] }.sorted()
+        #expect(different.isEmpty, "pages differ from a full build: \(different.prefix(5))")
+    }
+
+    @Test func aBrokenSaveWritesNothingAndTheNextGoodSaveRecovers() throws {
+        let dir = TempDir()
+        let content = try SeedSiteTests.copyOfContent(dir)
+        let output = dir.path("Site")
+        let builder = IncrementalBuilder(options: options(content, output))
+        #expect(builder.build().wrote)
+        let before = snapshot(output)
+        let file = content.appendingPathComponent("agencies/samaritans.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try "---\nname: [broken\n---\n".write(to: file, atomically: true, encoding: .utf8)
+        let broken = builder.rebuild(changed: [file.standardizedFileURL.path])
+        #expect(!broken.wrote && !broken.errors.isEmpty)
+        #expect(snapshot(output) == before)
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        #expect(builder.rebuild(changed: [file.standardizedFileURL.path]).wrote)
+        #expect(snapshot(output) == before)
+    }
+}
