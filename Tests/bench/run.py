@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""`make bench`: Signpost against Hugo on a synthetic county, plus the floor (cmark-gfm and
+writing only), the seed content, incremental rebuilds and scaling. Prints a table; times
+are medians of BENCH_RUNS runs (default 3), each into an empty output folder."""
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+SIGNPOST = REPO / ".build" / "release" / "signpost"
+BENCH = REPO / ".build" / "release" / "signpost-bench"
+HUGO = pathlib.Path(os.environ.get("HUGO", REPO / ".build-bench" / "hugo" / "hugo" / "binaries" / "hugo"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "200"))
+SCALING = [int(n) for n in os.environ.get("BENCH_SCALING", "50,200,800").split(",") if n]
+WORK = pathlib.Path(os.environ.get("BENCH_DIR", tempfile.mkdtemp(prefix="signpost-bench-")))
+
+
+def timed(command):
+    """Runs a command under /usr/bin/time -v: (wall seconds, peak MB, stdout)."""
+    result = subprocess.run(["/usr/bin/time", "-v", *map(str, command)], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(map(str, command))}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
+    seconds = int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
+    return seconds, peak, result.stdout
+
+
+def median_run(make_command, output):
+    times, peaks = [], []
+    for _ in range(RUNS):
+        shutil.rmtree(output, ignore_errors=True)
+        subprocess.run(["sync"])
+        seconds, peak, _ = timed(make_command())
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def pages(folder):
+    return sum(1 for _ in pathlib.Path(folder).rglob("*.html"))
+
+
+def generate(schools):
+    folder = WORK / f"county-{schools}"
+    if not folder.exists():
+        subprocess.run([sys.executable, REPO / "Tests/bench/generate.py", folder, "--schools", str(schools)], check=True)
+    return folder
+
+
+def signpost(content, output):
+    return lambda: [SIGNPOST, "build", "--content", content, "--theme", REPO / "Themes/default", "--output", output]
+
+
+def row(name, count, seconds, peak):
+    return f"| {name} | {count:,} | {seconds:.2f} s | {count / seconds:,.0f} | {peak:,.0f} MB |"
+
+
+def main():
+    print(f"Benchmark: {RUNS} run(s) each, median; machine: {os.cpu_count()} cores; work folder {WORK}\n")
+    county = generate(SCHOOLS)
+    content = county / "signpost" / "Content"
+    out = WORK / "out"
+
+    sp_time, sp_peak = median_run(signpost(content, out / "signpost"), out / "signpost")
+    sp_pages = pages(out / "signpost")
+    hugo_time, hugo_peak = median_run(lambda: [HUGO, "--source", county / "hugo", "--destination", out / "hugo", "--quiet"], out / "hugo")
+    hugo_pages = pages(out / "hugo")
+    floors = []
+    for _ in range(RUNS):
+        shutil.rmtree(out / "floor", ignore_errors=True)
+        _, _, stdout = timed([BENCH, "floor", content, out / "floor"])
+        _, floor_pages, floor_time = stdout.split()
+        floors.append(float(floor_time))
+    floor_time = statistics.median(floors)
+    seed_time, seed_peak = median_run(signpost(REPO / "Content", out / "seed"), out / "seed")
+    seed_pages = pages(out / "seed")
+
+    print(f"## Synthetic county: {SCHOOLS} schools, 2 areas, 60 national + 160 area agencies\n")
+    print("| build | pages | wall time | pages/s | peak memory |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    print(row("Signpost", sp_pages, sp_time, sp_peak))
+    print(row(f"Hugo {hugo_version()}", hugo_pages, hugo_time, hugo_peak))
+    print(f"| floor: cmark-gfm + write only | {int(floor_pages):,} | {floor_time:.2f} s | {int(floor_pages) / floor_time:,.0f} | |")
+    print(row("Signpost, seed content (3 schools)", seed_pages, seed_time, seed_peak))
+    ratio = sp_time / hugo_time
+    print(f"\nSignpost / Hugo: {ratio:.2f}   Signpost / floor: {sp_time / floor_time:.2f}\n")
+
+    incremental = {}
+    for name, folder, agency in [("seed content", REPO / "Content", REPO / "Content/agencies/samaritans.md"),
+                                 (f"{SCHOOLS}-school county", content, content / "agencies/national-05.md")]:
+        results = []
+        for _ in range(RUNS):
+            shutil.rmtree(out / "incremental", ignore_errors=True)
+            _, _, stdout = timed([BENCH, "incremental", folder, REPO / "Themes/default", out / "incremental", agency])
+            _, count, seconds, _ = stdout.split()
+            results.append((float(seconds), int(count)))
+        seconds, count = sorted(results)[len(results) // 2]
+        incremental[name] = seconds
+        print(f"Saving one agency file, {name}: {count} pages re-rendered in {seconds * 1000:.0f} ms")
+
+    print("\n## Scaling (Signpost)\n")
+    print("| schools | pages | wall time | time per page | peak memory |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    scaling = {}
+    for n in SCALING:
+        if n == SCHOOLS:
+            seconds, peak, count = sp_time, sp_peak, sp_pages
+        else:
+            folder = generate(n)
+            seconds, peak = median_run(signpost(folder / "signpost" / "Content", out / f"scale-{n}"), out / f"scale-{n}")
+            count = pages(out / f"scale-{n}")
+            shutil.rmtree(out / f"scale-{n}", ignore_errors=True)
+        scaling[n] = (seconds / count, peak)
+        print(f"| {n} | {count:,} | {seconds:.2f} s | {seconds / count * 1e6:,.0f} µs | {peak:,.0f} MB |")
+
+    print("\n## Targets\n")
+    per_page = [v[0] for v in scaling.values()]
+    targets = [
+        ("Signpost ≤ Hugo on the county (ratio ≤ 1.0)", ratio <= 1.0, f"{ratio:.2f}"),
+        ("within 2× of the cmark-gfm + write floor", sp_time <= 2 * floor_time, f"{sp_time / floor_time:.2f}×"),
+        ("time per page flat from smallest to largest county (±25%)", max(per_page) <= 1.25 * min(per_page),
+         " / ".join(f"{p * 1e6:.0f} µs" for p in per_page)),
+        ("peak memory under 1 GB at the largest county", max(v[1] for v in scaling.values()) < 1024,
+         f"{max(v[1] for v in scaling.values()):.0f} MB"),
+        ("seed content builds in under 0.5 s", seed_time < 0.5, f"{seed_time:.2f} s"),
+        ("one saved agency, seed content: under 100 ms", incremental["seed content"] < 0.1, f"{incremental['seed content'] * 1000:.0f} ms"),
+        (f"one saved agency, {SCHOOLS}-school county: under 1 s", incremental[f"{SCHOOLS}-school county"] < 1.0,
+         f"{incremental[f'{SCHOOLS}-school county'] * 1000:.0f} ms"),
+    ]
+    for name, ok, value in targets:
+        print(f"- {'PASS' if ok else 'MISS'}  {name}: {value}")
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def hugo_version():
+    version = subprocess.run([HUGO, "version"], capture_output=True, text=True).stdout
+    match = re.search(r"v(\d+\.\d+\.\d+)", version)
+    return match.group(1) if match else ""
+
+
+if __name__ == "__main__":
+    main()
