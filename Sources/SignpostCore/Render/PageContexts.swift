@@ -6,9 +6,25 @@ public struct PagePlan: @unchecked Sendable {
     public var template: String
     /// Which school's template overrides apply (nil for site-wide pages).
     public var school: String?
-    public var context: [String: Any]
     /// Content files this page shows, so a saved file maps to the pages to rebuild.
     public var sources: Set<String>
+    /// Built only when the page is rendered: an incremental rebuild builds the values of the
+    /// pages it renders and no others, and a full build never holds every page's values at once.
+    let makeContext: () -> [String: Any]
+
+    public var context: [String: Any] { makeContext() }
+
+    init(path: String, template: String, school: String?, context: [String: Any], sources: Set<String>) {
+        self.init(path: path, template: template, school: school, sources: sources) { context }
+    }
+
+    init(path: String, template: String, school: String?, sources: Set<String>, build: @escaping () -> [String: Any]) {
+        self.path = path
+        self.template = template
+        self.school = school
+        self.sources = sources
+        self.makeContext = build
+    }
 }
 
 /// Builds the values every template sees. Keys are only set when there is a value:
@@ -297,33 +313,39 @@ struct PageContexts: @unchecked Sendable {
         for level in school.levels {
             let path = levelURL(id, level.id)
             let entries = school.entries.filter { $0.levels.contains(level.id) }
-            var c = layout(path: path, title: level.name, school: school, breadcrumbs: [home, offer])
-            c["level_description"] = level.description
-            c["entries"] = entries.map { card($0, in: school) }
-            plans.append(PagePlan(path: path, template: "level", school: id, context: c, sources: Set([s.file] + entries.flatMap(\.sources))))
+            plans.append(PagePlan(path: path, template: "level", school: id, sources: Set([s.file] + entries.flatMap(\.sources))) {
+                var c = layout(path: path, title: level.name, school: school, breadcrumbs: [home, offer])
+                c["level_description"] = level.description
+                c["entries"] = entries.map { card($0, in: school) }
+                return c
+            })
         }
 
         // A page per topic the school has something for.
         for topic in usedTopics {
             let path = topicURL(id, topic.id)
             let entries = school.entries.filter { $0.topics.contains(topic.id) }
-            var c = layout(path: path, title: school.topicTexts[topic.id]?.title ?? topic.name, school: school,
-                           sensitive: topic.sensitive, breadcrumbs: [home, offer])
-            c["topic_description"] = topic.description
-            if let text = school.topicTexts[topic.id] { c["school_text"] = html(text.body) }
-            c["services"] = school.services.filter { $0.topics.contains(topic.id) }.map { card($0, in: school) }
-            c["agencies"] = school.agencies.filter { $0.topics.contains(topic.id) }.map { card($0, in: school) }
             let files = [s.file] + entries.flatMap(\.sources) + (school.topicTexts[topic.id]?.files ?? [])
-            plans.append(PagePlan(path: path, template: "topic", school: id, context: c, sources: Set(files)))
+            plans.append(PagePlan(path: path, template: "topic", school: id, sources: Set(files)) {
+                var c = layout(path: path, title: school.topicTexts[topic.id]?.title ?? topic.name, school: school,
+                               sensitive: topic.sensitive, breadcrumbs: [home, offer])
+                c["topic_description"] = topic.description
+                if let text = school.topicTexts[topic.id] { c["school_text"] = html(text.body) }
+                c["services"] = school.services.filter { $0.topics.contains(topic.id) }.map { card($0, in: school) }
+                c["agencies"] = school.agencies.filter { $0.topics.contains(topic.id) }.map { card($0, in: school) }
+                return c
+            })
         }
 
         // A page per agency and service.
         for item in school.entries {
             let path = entryURL(id, item)
-            var c = layout(path: path, title: item.name, school: school,
-                           sensitive: item.topics.contains { sensitiveTopics.contains($0) }, breadcrumbs: [home, offer])
-            c["entry"] = entry(item, in: school, full: true)
-            plans.append(PagePlan(path: path, template: "entry", school: id, context: c, sources: Set([s.file] + item.sources)))
+            plans.append(PagePlan(path: path, template: "entry", school: id, sources: Set([s.file] + item.sources)) {
+                var c = layout(path: path, title: item.name, school: school,
+                               sensitive: item.topics.contains { sensitiveTopics.contains($0) }, breadcrumbs: [home, offer])
+                c["entry"] = entry(item, in: school, full: true)
+                return c
+            })
         }
 
         // Further pages, with their tables of contents.
