@@ -9,6 +9,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var markdown: [String: RenderedMarkdown] = [:]
     private let sources = SourceCache()
     private var pagePaths: Set<String> = []
+    /// Each written page's context fingerprint: a page whose values are unchanged is not rewritten.
+    private var fingerprints: [String: Int] = [:]
     private var hasBuilt = false
     private let lock = NSLock()
 
@@ -21,8 +23,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     private func fullBuild() -> BuildResult {
-        let (result, prepared) = SiteBuilder(options: options).buildKeepingState(markdownCache: markdown, sourceCache: sources)
+        let collected = SiteBuilder.Fingerprints()
+        let (result, prepared) = SiteBuilder(options: options).buildKeepingState(markdownCache: markdown, sourceCache: sources,
+                                                                                 fingerprints: collected)
         if result.wrote, let prepared {
+            fingerprints = collected.byPath
             markdown = prepared.markdown
             pagePaths = Set(prepared.plans.map(\.path))
             hasBuilt = true
@@ -63,7 +68,17 @@ public final class IncrementalBuilder: @unchecked Sendable {
             guard let school = path.split(separator: "/").first.map(String.init) else { return false }
             return prepared.site.schools.contains { $0.school.id == school } && !plannedSchools.contains(school)
         })
-        let affected = prepared.plans.filter { !$0.sources.isDisjoint(with: changedSet) || !pagePaths.contains($0.path) }
+        // Pages that show a changed file are candidates; of those, only pages whose values
+        // really changed are rendered (an edit to an agency's text leaves every list of
+        // agencies as it was). Values are worked out once and handed to the renderer.
+        let candidates = prepared.plans.filter { !$0.sources.isDisjoint(with: changedSet) || !pagePaths.contains($0.path) }
+        let evaluated = ParallelMap.map(candidates, parallel: options.parallel) { plan -> (PagePlan, Int)? in
+            let context = plan.context
+            let hash = ContextHash.of(context)
+            return hash == fingerprints[plan.path] ? nil
+                : (PagePlan(path: plan.path, template: plan.template, school: plan.school, context: context, sources: plan.sources), hash)
+        }.compactMap { $0 }
+        let affected = evaluated.map(\.0)
         let libraries = builder.schoolLibraries(prepared, theme: theme, log: log)
         // Pages are written in place: each file write replaces one whole page, and nothing is
         // written at all when the content has errors, so the last good site stays up.
@@ -72,6 +87,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         for gone in pagePaths.subtracting(newPaths) {
             try? FileManager.default.removeItem(at: options.output.appendingPathComponent(gone))
         }
+        if !log.hasErrors { for (plan, hash) in evaluated { fingerprints[plan.path] = hash } }
         markdown = prepared.markdown
         pagePaths = newPaths
         var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: affected.count,

@@ -86,7 +86,8 @@ public struct SiteBuilder: Sendable {
     public func build() -> BuildResult { buildKeepingState().result }
 
     /// A full build that also returns what it prepared, so an incremental builder can reuse it.
-    func buildKeepingState(markdownCache: [String: RenderedMarkdown] = [:], sourceCache: SourceCache? = nil) -> (result: BuildResult, prepared: Prepared?) {
+    func buildKeepingState(markdownCache: [String: RenderedMarkdown] = [:], sourceCache: SourceCache? = nil,
+                           fingerprints: Fingerprints? = nil) -> (result: BuildResult, prepared: Prepared?) {
         let start = Date()
         let log = DiagnosticLog()
         let writer = SiteWriter(output: options.output)
@@ -110,7 +111,7 @@ public struct SiteBuilder: Sendable {
             return (BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), nil)
         }
         let clock = PhaseClock()
-        let failures = renderAndWrite(prepared, theme: theme, libraries: libraries, to: staging)
+        let failures = renderAndWrite(prepared, theme: theme, libraries: libraries, to: staging, fingerprints: fingerprints)
         failures.forEach(log.add)
         clock.lap("templates+write")
         if !log.hasErrors {
@@ -209,7 +210,15 @@ public struct SiteBuilder: Sendable {
         return libraries
     }
 
-    func renderAndWrite(_ prepared: Prepared, theme: Theme, libraries: [String: MustacheLibrary], to staging: URL, only plans: [PagePlan]? = nil) -> [Diagnostic] {
+    /// Collects each written page's context fingerprint, for incremental rebuilds.
+    final class Fingerprints: @unchecked Sendable {
+        private(set) var byPath: [String: Int] = [:]
+        private let lock = NSLock()
+        func set(_ path: String, _ hash: Int) { lock.lock(); byPath[path] = hash; lock.unlock() }
+    }
+
+    func renderAndWrite(_ prepared: Prepared, theme: Theme, libraries: [String: MustacheLibrary], to staging: URL,
+                        only plans: [PagePlan]? = nil, fingerprints: Fingerprints? = nil) -> [Diagnostic] {
         let inject = options.injectBeforeBodyEnd
         let pages = plans ?? prepared.plans
         do { try SiteWriter.makeFolders(for: pages.map(\.path), in: staging) } catch {
@@ -220,7 +229,9 @@ public struct SiteBuilder: Sendable {
         let results = ParallelMap.map(pages, parallel: options.parallel) { plan -> Diagnostic? in
             let library = plan.school.flatMap { libraries[$0] } ?? theme.library
             let started = timings.enabled ? Date() : nil
-            let rendered = library.render(TemplateValues.wrap(plan.context), withTemplate: plan.template)
+            let context = plan.context
+            fingerprints?.set(plan.path, ContextHash.of(context))
+            let rendered = library.render(TemplateValues.wrap(context), withTemplate: plan.template)
             if let started { timings.add(plan.template, Date().timeIntervalSince(started)) }
             guard var html = rendered else {
                 return Diagnostic(file: options.themeDisplay, "the theme has no \(plan.template).mustache template")
