@@ -21,14 +21,18 @@ SCALING = [int(n) for n in os.environ.get("BENCH_SCALING", "50,200,800").split("
 WORK = pathlib.Path(os.environ.get("BENCH_DIR", tempfile.mkdtemp(prefix="signpost-bench-")))
 
 
-def timed(command):
-    """Runs a command under /usr/bin/time -v: (wall seconds, peak MB, stdout)."""
+def timed(command, cpu=None):
+    """Runs a command under /usr/bin/time -v: (wall seconds, peak MB, stdout); appends user+sys seconds to `cpu`."""
     result = subprocess.run(["/usr/bin/time", "-v", *map(str, command)], capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(map(str, command))}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
     seconds = int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
+    if cpu is not None:
+        user = float(re.search(r"User time \(seconds\): ([\d.]+)", result.stderr).group(1))
+        system = float(re.search(r"System time \(seconds\): ([\d.]+)", result.stderr).group(1))
+        cpu.append((user, system))
     return seconds, peak, result.stdout
 
 
@@ -41,6 +45,24 @@ def median_run(make_command, output):
         times.append(seconds)
         peaks.append(peak)
     return statistics.median(times), max(peaks)
+
+
+def interleaved(contenders):
+    """Runs each contender once per round, round after round, so that both meet the file
+    system in the same state (on this kind of machine, creating and deleting tens of
+    thousands of files makes later runs slower). Returns per contender: median wall,
+    peak MB, median user and median system seconds."""
+    results = {name: ([], [], []) for name in contenders}
+    for _ in range(RUNS):
+        for name, (make_command, output) in contenders.items():
+            shutil.rmtree(output, ignore_errors=True)
+            subprocess.run(["sync"])
+            times, peaks, cpu = results[name]
+            seconds, peak, _ = timed(make_command(), cpu)
+            times.append(seconds)
+            peaks.append(peak)
+    return {name: (statistics.median(t), max(p), statistics.median(u for u, _ in c), statistics.median(s for _, s in c))
+            for name, (t, p, c) in results.items()}
 
 
 def pages(folder):
@@ -68,9 +90,13 @@ def main():
     content = county / "signpost" / "Content"
     out = WORK / "out"
 
-    sp_time, sp_peak = median_run(signpost(content, out / "signpost"), out / "signpost")
+    both = interleaved({
+        "signpost": (signpost(content, out / "signpost"), out / "signpost"),
+        "hugo": (lambda: [HUGO, "--source", county / "hugo", "--destination", out / "hugo", "--quiet"], out / "hugo"),
+    })
+    sp_time, sp_peak, sp_user, sp_sys = both["signpost"]
+    hugo_time, hugo_peak, hugo_user, hugo_sys = both["hugo"]
     sp_pages = pages(out / "signpost")
-    hugo_time, hugo_peak = median_run(lambda: [HUGO, "--source", county / "hugo", "--destination", out / "hugo", "--quiet"], out / "hugo")
     hugo_pages = pages(out / "hugo")
     floors = []
     for _ in range(RUNS):
@@ -83,14 +109,14 @@ def main():
     seed_pages = pages(out / "seed")
 
     print(f"## Synthetic county: {SCHOOLS} schools, 2 areas, 60 national + 160 area agencies\n")
-    print("| build | pages | wall time | pages/s | peak memory |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    print(row("Signpost", sp_pages, sp_time, sp_peak))
-    print(row(f"Hugo {hugo_version()}", hugo_pages, hugo_time, hugo_peak))
+    print("| build | pages | wall time | pages/s | peak memory | CPU user | CPU system |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(row("Signpost", sp_pages, sp_time, sp_peak) + f" {sp_user:.1f} s | {sp_sys:.1f} s |")
+    print(row(f"Hugo {hugo_version()}", hugo_pages, hugo_time, hugo_peak) + f" {hugo_user:.1f} s | {hugo_sys:.1f} s |")
     print(f"| floor: cmark-gfm + write only | {int(floor_pages):,} | {floor_time:.2f} s | {int(floor_pages) / floor_time:,.0f} | |")
     print(row("Signpost, seed content (3 schools)", seed_pages, seed_time, seed_peak))
     ratio = sp_time / hugo_time
-    print(f"\nSignpost / Hugo: {ratio:.2f}   Signpost / floor: {sp_time / floor_time:.2f}\n")
+    print(f"\nSignpost / Hugo: {ratio:.2f} (wall), {(sp_user + sp_sys) / (hugo_user + hugo_sys):.2f} (CPU)   Signpost / floor: {sp_time / floor_time:.2f}\n")
 
     incremental = {}
     for name, folder, agency in [("seed content", REPO / "Content", REPO / "Content/agencies/samaritans.md"),
