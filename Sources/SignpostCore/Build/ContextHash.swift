@@ -24,6 +24,11 @@ enum ContextHash {
         case let array as [Any]:
             hasher.combine(4); hasher.combine(array.count)
             for item in array { feed(item, into: &hasher) }
+        case let values as TemplateValues:
+            feed(values.values, into: &hasher)
+        case let fragment as Fragment:
+            // Its HTML, rendered here if no page has needed it yet (it is kept for the page).
+            hasher.combine(6); hasher.combine(fragment.renderText)
         default:
             // Anything else is described in full, so a value we did not expect still counts.
             hasher.combine(5); hasher.combine(String(describing: value))

@@ -79,10 +79,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 : (PagePlan(path: plan.path, template: plan.template, school: plan.school, context: context, sources: plan.sources), hash)
         }.compactMap { $0 }
         let affected = evaluated.map(\.0)
-        let libraries = builder.schoolLibraries(prepared, theme: theme, log: log)
         // Pages are written in place: each file write replaces one whole page, and nothing is
         // written at all when the content has errors, so the last good site stays up.
-        let failures = builder.renderAndWrite(prepared, theme: theme, libraries: libraries, to: options.output, only: affected)
+        let failures = builder.renderAndWrite(prepared, theme: theme, to: options.output, only: affected)
         failures.forEach(log.add)
         for gone in pagePaths.subtracting(newPaths) {
             try? FileManager.default.removeItem(at: options.output.appendingPathComponent(gone))

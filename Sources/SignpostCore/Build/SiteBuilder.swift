@@ -59,6 +59,8 @@ public struct SiteBuilder: Sendable {
         public var markdown: [String: RenderedMarkdown]
         public var plans: [PagePlan]
         public var brandColours: [String: BrandColour]
+        /// The templates of schools that override some of the theme's.
+        public var libraries: [String: MustacheLibrary]
     }
 
     /// `onlySchools`: plan pages for these schools only (an incremental rebuild), plus the site-wide pages.
@@ -75,12 +77,14 @@ public struct SiteBuilder: Sendable {
         clock.lap("markdown")
         let brand = brandColours(site, log: log)
         checkLogos(site, log: log)
-        let contexts = PageContexts(site: site, markdown: markdown, today: options.today, brandColours: brand)
+        let libraries = theme.map { schoolLibraries(site, theme: $0, log: log) } ?? [:]
+        let contexts = PageContexts(site: site, markdown: markdown, today: options.today, brandColours: brand,
+                                    library: theme?.library, schoolLibraries: libraries)
         let plans = contexts.plans(parallel: options.parallel, schools: onlySchools?(site))
         clock.lap("page contexts")
         MarkdownLinkChecker(site: site, markdown: markdown, plans: plans).check(log: log)
         clock.lap("link check")
-        return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, brandColours: brand)
+        return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, brandColours: brand, libraries: libraries)
     }
 
     public func build() -> BuildResult { buildKeepingState().result }
@@ -101,17 +105,13 @@ public struct SiteBuilder: Sendable {
         guard !log.hasErrors, let theme = prepared.theme else {
             return (BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), prepared)
         }
-        let libraries = schoolLibraries(prepared, theme: theme, log: log)
-        if log.hasErrors {
-            return (BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), prepared)
-        }
         let staging: URL
         do { staging = try writer.makeStaging() } catch {
             log.error(options.output.lastPathComponent, "cannot create a folder next to the output to build in: \(error.localizedDescription)")
             return (BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), nil)
         }
         let clock = PhaseClock()
-        let failures = renderAndWrite(prepared, theme: theme, libraries: libraries, to: staging, fingerprints: fingerprints)
+        let failures = renderAndWrite(prepared, theme: theme, to: staging, fingerprints: fingerprints)
         failures.forEach(log.add)
         clock.lap("templates+write")
         if !log.hasErrors {
@@ -201,9 +201,9 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    func schoolLibraries(_ prepared: Prepared, theme: Theme, log: DiagnosticLog) -> [String: MustacheLibrary] {
+    func schoolLibraries(_ site: ResolvedSite, theme: Theme, log: DiagnosticLog) -> [String: MustacheLibrary] {
         var libraries: [String: MustacheLibrary] = [:]
-        for school in prepared.site.schools where !school.school.templateOverrides.isEmpty {
+        for school in site.schools where !school.school.templateOverrides.isEmpty {
             libraries[school.school.id] = theme.overriding(school.school.templateOverrides,
                                                             displayRoot: "\(options.contentDisplay)/schools/\(school.school.id)/templates", log: log)
         }
@@ -217,7 +217,7 @@ public struct SiteBuilder: Sendable {
         func set(_ path: String, _ hash: Int) { lock.lock(); byPath[path] = hash; lock.unlock() }
     }
 
-    func renderAndWrite(_ prepared: Prepared, theme: Theme, libraries: [String: MustacheLibrary], to staging: URL,
+    func renderAndWrite(_ prepared: Prepared, theme: Theme, to staging: URL,
                         only plans: [PagePlan]? = nil, fingerprints: Fingerprints? = nil) -> [Diagnostic] {
         let inject = options.injectBeforeBodyEnd
         let pages = plans ?? prepared.plans
@@ -227,7 +227,7 @@ public struct SiteBuilder: Sendable {
         let timings = TemplateTimings()
         defer { timings.report() }
         let results = ParallelMap.map(pages, parallel: options.parallel) { plan -> Diagnostic? in
-            let library = plan.school.flatMap { libraries[$0] } ?? theme.library
+            let library = plan.school.flatMap { prepared.libraries[$0] } ?? theme.library
             let started = timings.enabled ? Date() : nil
             let context = plan.context
             fingerprints?.set(plan.path, ContextHash.of(context))

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// A page to write: its place in the site, the template, and the values the template shows.
 public struct PagePlan: @unchecked Sendable {
@@ -34,16 +35,22 @@ struct PageContexts: @unchecked Sendable {
     let markdown: [String: RenderedMarkdown]
     let today: Day
     let brandColours: [String: BrandColour]
-    /// Per school, built once before the pages: what every page of the school shows, and
-    /// each entry's card (the same on the offer, level, topic and handout pages).
-    var chrome: [String: [String: Any]] = [:]
-    var cards: [String: [String: [String: Any]]] = [:]
+    /// The theme's templates, and the schools that override some of them.
+    let library: MustacheLibrary?
+    let schoolLibraries: [String: MustacheLibrary]
+    /// Per school, made once before its pages: what every page of the school shows, and each
+    /// entry's card (the same on the offer, level, topic and handout pages), as values and as
+    /// HTML rendered once per folder depth.
+    var fragments: [String: SchoolFragments] = [:]
 
-    init(site: ResolvedSite, markdown: [String: RenderedMarkdown], today: Day, brandColours: [String: BrandColour]) {
+    init(site: ResolvedSite, markdown: [String: RenderedMarkdown], today: Day, brandColours: [String: BrandColour],
+         library: MustacheLibrary? = nil, schoolLibraries: [String: MustacheLibrary] = [:]) {
         self.site = site
         self.markdown = markdown
         self.today = today
         self.brandColours = brandColours
+        self.library = library
+        self.schoolLibraries = schoolLibraries
     }
 
     var config: SiteConfig { site.content.site }
@@ -179,17 +186,47 @@ struct PageContexts: @unchecked Sendable {
     /// Values every page's layout uses.
     func layout(path: String, title: String, school: ResolvedSchool?, sensitive: Bool = false,
                 breadcrumbs: [(String, String)] = []) -> [String: Any] {
-        var c: [String: Any] = ["root": PageContexts.root(for: path), "lang": config.language, "site_title": config.title,
-                                "title": title, "home_url": "index.html", "accessibility_url": "accessibility/index.html"]
-        if school == nil { c["get_help_now"] = getHelpNow(nil) }
+        let root = PageContexts.root(for: path)
+        let shared = school.map(fragments(for:)) ?? siteFragments()
+        var c = shared.layoutValues
+        c.merge(shared.layout(root: root)) { _, fragment in fragment }
+        c["root"] = root
+        c["title"] = title
         if sensitive { c["exit_page"] = true }
         if !breadcrumbs.isEmpty { c["breadcrumbs"] = breadcrumbs.map { ["crumb_name": $0.0, "crumb_url": $0.1] } }
         if let base = config.baseURL { c["canonical"] = base + path.replacingOccurrences(of: "index.html", with: "") }
-        if let school {
-            c.merge(chrome[school.school.id] ?? schoolChrome(school)) { _, school in school }
-        }
         return c
     }
+
+    /// What the header, "Get help now" box and footer see on every page of a school (or of the site).
+    func layoutValues(_ school: ResolvedSchool?) -> [String: Any] {
+        var c: [String: Any] = ["lang": config.language, "site_title": config.title,
+                                "home_url": "index.html", "accessibility_url": "accessibility/index.html"]
+        if let school {
+            c.merge(schoolChrome(school)) { _, school in school }
+        } else {
+            c["get_help_now"] = getHelpNow(nil)
+        }
+        // Wrapped once here rather than on every page (wrapping leaves wrapped values alone).
+        return c.mapValues(TemplateValues.wrap)
+    }
+
+    func fragments(for school: ResolvedSchool) -> SchoolFragments {
+        fragments[school.school.id] ?? makeFragments(school)
+    }
+
+    func siteFragments() -> SchoolFragments {
+        fragments[""] ?? SchoolFragments(library: library, layoutValues: layoutValues(nil), cardValues: [:])
+    }
+
+    func makeFragments(_ school: ResolvedSchool) -> SchoolFragments {
+        SchoolFragments(library: schoolLibraries[school.school.id] ?? library, layoutValues: layoutValues(school),
+                        cardValues: Dictionary(uniqueKeysWithValues: school.entries.map {
+                            (PageContexts.cardKey($0), entry($0, in: school, full: false))
+                        }))
+    }
+
+    static func cardKey(_ entry: ResolvedEntry) -> String { entry.kind.rawValue + ":" + entry.id }
 
     /// The school's part of every page's layout.
     func schoolChrome(_ school: ResolvedSchool) -> [String: Any] {
@@ -212,9 +249,14 @@ struct PageContexts: @unchecked Sendable {
         return c
     }
 
-    /// An entry's card, from the cache when the school's cards were built.
-    func card(_ item: ResolvedEntry, in school: ResolvedSchool) -> [String: Any] {
-        cards[school.school.id]?[item.kind.rawValue + ":" + item.id] ?? entry(item, in: school, full: false)
+    /// An entry's card values, with `card_html` for a page at `root`.
+    func card(_ item: ResolvedEntry, in school: ResolvedSchool, root: String, heading: String = "h3") -> [String: Any] {
+        fragments(for: school).card(PageContexts.cardKey(item), root: root, heading: heading) ?? entry(item, in: school, full: false)
+    }
+
+    /// An entry's card values alone (the handout lists entries in its own markup).
+    func cardValues(_ item: ResolvedEntry, in school: ResolvedSchool) -> [String: Any] {
+        fragments(for: school).cardValues[PageContexts.cardKey(item)] ?? entry(item, in: school, full: false)
     }
 
     func logoFileName(_ logo: String) -> String {
@@ -230,13 +272,12 @@ struct PageContexts: @unchecked Sendable {
         let schools = only.map { ids in site.schools.filter { ids.contains($0.school.id) } } ?? site.schools
         let perSchool = ParallelMap.map(schools, parallel: parallel) { school -> [PagePlan] in
             var contexts = self
-            contexts.chrome[school.school.id] = schoolChrome(school)
-            contexts.cards[school.school.id] = Dictionary(uniqueKeysWithValues: school.entries.map {
-                ($0.kind.rawValue + ":" + $0.id, entry($0, in: school, full: false))
-            })
+            contexts.fragments[school.school.id] = makeFragments(school)
             return contexts.schoolPages(school)
         }
-        return [indexPage(), notFoundPage(), accessibilityPage()] + perSchool.flatMap { $0 }
+        var siteWide = self
+        siteWide.fragments[""] = siteFragments()
+        return [siteWide.indexPage(), siteWide.notFoundPage(), siteWide.accessibilityPage()] + perSchool.flatMap { $0 }
     }
 
     func indexPage() -> PagePlan {
@@ -269,7 +310,8 @@ struct PageContexts: @unchecked Sendable {
             return item
         }
         c["statement_date"] = today.description
-        return PagePlan(path: path, template: "accessibility", school: nil, context: c, sources: [])
+        // It lists every school's contact details, so a school's file is one of its sources.
+        return PagePlan(path: path, template: "accessibility", school: nil, context: c, sources: Set(site.schools.map(\.school.file)))
     }
 
     func schoolPages(_ school: ResolvedSchool) -> [PagePlan] {
@@ -284,20 +326,22 @@ struct PageContexts: @unchecked Sendable {
         }
 
         // The offer page.
+        let offerRoot = PageContexts.root(for: "\(id)/index.html")
         var c = layout(path: "\(id)/index.html", title: "\(s.name) Early Help Offer", school: school, breadcrumbs: [home])
         c["intro"] = html(s.body)
         c["people"] = s.people.map(person)
         c["levels"] = school.levels.map { level -> [String: Any] in
             var item: [String: Any] = ["level_name": level.name, "level_url": levelURL(id, level.id), "level_id": level.id]
             item["level_description"] = level.description
-            let services = school.services.filter { $0.levels.contains(level.id) }.map { card($0, in: school) }
-            let agencies = school.agencies.filter { $0.levels.contains(level.id) }.map { card($0, in: school) }
+            // Under the level's h2 and the group's h3, so the cards' titles are h4.
+            let services = school.services.filter { $0.levels.contains(level.id) }.map { card($0, in: school, root: offerRoot, heading: "h4") }
+            let agencies = school.agencies.filter { $0.levels.contains(level.id) }.map { card($0, in: school, root: offerRoot, heading: "h4") }
             if !services.isEmpty { item["level_services"] = services }
             if !agencies.isEmpty { item["level_agencies"] = agencies }
             return item
         }
         let unplaced = school.entries.filter { entry in !school.levels.contains { entry.levels.contains($0.id) } }
-        if !unplaced.isEmpty { c["other_entries"] = unplaced.map { card($0, in: school) } }
+        if !unplaced.isEmpty { c["other_entries"] = unplaced.map { card($0, in: school, root: offerRoot) } }
         c["topics"] = usedTopics.map { ["topic_name": $0.name, "topic_url": topicURL(id, $0.id)] }
         c["pages"] = s.pages.sorted { ($0.order, $0.title) < ($1.order, $1.title) }.map {
             var item: [String: Any] = ["page_title": $0.title, "page_url": "\(id)/pages/\($0.id)/index.html"]
@@ -316,7 +360,7 @@ struct PageContexts: @unchecked Sendable {
             plans.append(PagePlan(path: path, template: "level", school: id, sources: Set([s.file] + entries.flatMap(\.sources))) {
                 var c = layout(path: path, title: level.name, school: school, breadcrumbs: [home, offer])
                 c["level_description"] = level.description
-                c["entries"] = entries.map { card($0, in: school) }
+                c["entries"] = entries.map { card($0, in: school, root: PageContexts.root(for: path)) }
                 return c
             })
         }
@@ -331,8 +375,8 @@ struct PageContexts: @unchecked Sendable {
                                sensitive: topic.sensitive, breadcrumbs: [home, offer])
                 c["topic_description"] = topic.description
                 if let text = school.topicTexts[topic.id] { c["school_text"] = html(text.body) }
-                c["services"] = school.services.filter { $0.topics.contains(topic.id) }.map { card($0, in: school) }
-                c["agencies"] = school.agencies.filter { $0.topics.contains(topic.id) }.map { card($0, in: school) }
+                c["services"] = school.services.filter { $0.topics.contains(topic.id) }.map { card($0, in: school, root: PageContexts.root(for: path)) }
+                c["agencies"] = school.agencies.filter { $0.topics.contains(topic.id) }.map { card($0, in: school, root: PageContexts.root(for: path)) }
                 return c
             })
         }
@@ -372,18 +416,18 @@ struct PageContexts: @unchecked Sendable {
         let path = "\(s.id)/handout/index.html"
         var c = layout(path: path, title: "\(s.name): where to get help", school: school)
         c["people"] = s.people.filter { !$0.roles.isEmpty && ($0.phone != nil || $0.email != nil) }.map(person)
-        c["services"] = school.services.map { card($0, in: school) }
+        c["services"] = school.services.map { cardValues($0, in: school) }
         // Each agency once, under its first topic, so the handout stays short.
         var placed = Set<String>()
         var groups: [[String: Any]] = []
         for topic in usedTopics {
             let agencies = school.agencies.filter { $0.topics.first == topic.id && placed.insert($0.id).inserted }
             if !agencies.isEmpty {
-                groups.append(["group_name": topic.name, "group_agencies": agencies.map { card($0, in: school) }])
+                groups.append(["group_name": topic.name, "group_agencies": agencies.map { cardValues($0, in: school) }])
             }
         }
         let rest = school.agencies.filter { placed.insert($0.id).inserted }
-        if !rest.isEmpty { groups.append(["group_name": "Other help", "group_agencies": rest.map { card($0, in: school) }]) }
+        if !rest.isEmpty { groups.append(["group_name": "Other help", "group_agencies": rest.map { cardValues($0, in: school) }]) }
         c["groups"] = groups
         if let base = config.baseURL {
             let url = base + "\(s.id)/"

@@ -35,12 +35,17 @@ public struct Theme: Sendable {
         self.assets = Theme.listAssets(root.appendingPathComponent("assets"))
     }
 
+    /// Every template starts by choosing Signpost's HTML escaping (see `HTML.escape`). The pragma
+    /// goes on the template's first line, so line numbers in swift-mustache's messages stay right.
+    static let escapingPragma = "{{% CONTENT_TYPE: \(HTML.contentTypeName) }}"
+
     static func compile(_ templates: [String: String], displayRoot: String, log: DiagnosticLog) -> MustacheLibrary? {
+        HTML.registerContentType
         var library = MustacheLibrary()
         var ok = true
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(text, named: name)
+                try library.register(escapingPragma + text, named: name)
             } catch {
                 ok = false
                 log.error("\(displayRoot)/\(name).mustache", "this template has a mistake: \(error)")

@@ -1,0 +1,95 @@
+import Foundation
+import Mustache
+import Testing
+@testable import SignpostCore
+
+/// The header, "Get help now" box, footer and entry cards are rendered once per school and
+/// folder depth and shared by that school's pages: they must still follow a school's own
+/// templates, carry the right relative links at each depth, and change when their values do.
+@Suite("Shared fragments and escaping")
+struct FragmentTests {
+    func build(_ content: URL, _ output: URL) -> BuildResult {
+        var options = BuildOptions(content: content, theme: SeedSiteTests.theme, output: output, contentDisplay: "Content")
+        options.today = Day(year: 2026, month: 11, day: 22)
+        return SiteBuilder(options: options).build()
+    }
+
+    func page(_ site: URL, _ path: String) -> String {
+        (try? String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)) ?? ""
+    }
+
+    @Test func aSchoolsOwnHeaderAndCardReachEveryPageAtTheRightDepth() throws {
+        let dir = TempDir()
+        let content = try SeedSiteTests.copyOfContent(dir)
+        let templates = content.appendingPathComponent("schools/stoke-prior-first/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<header>STOKE HEADER {{#school}}{{school_name}}{{/school}} [{{root}}]</header>\n"
+            .write(to: templates.appendingPathComponent("header.mustache"), atomically: true, encoding: .utf8)
+        try "<li>STOKE CARD <{{card_heading}}><a href=\"{{root}}{{url}}\">{{name}}</a></{{card_heading}}></li>\n"
+            .write(to: templates.appendingPathComponent("entry-card.mustache"), atomically: true, encoding: .utf8)
+        let site = dir.path("Site")
+        let result = build(content, site)
+        #expect(result.wrote, "\(result.errors)")
+
+        #expect(page(site, "stoke-prior-first/index.html").contains("STOKE HEADER Stoke Prior First School [../]"))
+        #expect(page(site, "stoke-prior-first/handout/index.html").contains("STOKE HEADER Stoke Prior First School [../../]"))
+        #expect(page(site, "stoke-prior-first/agencies/nspcc/index.html").contains("STOKE HEADER Stoke Prior First School [../../../]"))
+        // Cards: h4 under the offer page's level headings, h3 on level and topic pages, links from each depth.
+        #expect(page(site, "stoke-prior-first/index.html").contains("STOKE CARD <h4><a href=\"../stoke-prior-first/agencies/nspcc/index.html\">"))
+        #expect(page(site, "stoke-prior-first/levels/universal/index.html").contains("STOKE CARD <h3><a href=\"../../../stoke-prior-first/agencies/nspcc/index.html\">"))
+        for other in ["westlands-first/index.html", "droitwich-spa-high/agencies/nspcc/index.html", "index.html"] {
+            #expect(!page(site, other).contains("STOKE"), "\(other)")
+            #expect(page(site, other).contains("class=\"site-header\""), "\(other)")
+        }
+    }
+
+    @Test func theSameDepthSharesOneRenderedHeader() throws {
+        let fragments = SchoolFragments(library: try Self.library(["header": "<p>{{root}}</p>"]), layoutValues: [:], cardValues: [:])
+        let a = fragments.layout(root: "../"), b = fragments.layout(root: "../"), deeper = fragments.layout(root: "../../")
+        let first = try #require(a["header_html"] as? Fragment), second = try #require(b["header_html"] as? Fragment)
+        let same = first === second
+        #expect(same)
+        #expect((a["header_html"] as? Fragment)?.renderText == "<p>../</p>")
+        #expect((deeper["header_html"] as? Fragment)?.renderText == "<p>../../</p>")
+    }
+
+    @Test func changingTheSchoolsPhoneRewritesItsFooterOnAnIncrementalRebuild() throws {
+        let dir = TempDir()
+        let content = try SeedSiteTests.copyOfContent(dir)
+        var options = BuildOptions(content: content, theme: SeedSiteTests.theme, output: dir.path("incremental"), contentDisplay: "Content")
+        options.today = Day(year: 2026, month: 11, day: 22)
+        let builder = IncrementalBuilder(options: options)
+        #expect(builder.build().wrote)
+        let school = content.appendingPathComponent("schools/stoke-prior-first/school.md")
+        let text = try String(contentsOf: school, encoding: .utf8)
+        try text.replacingOccurrences(of: "phone: \"01527 832520\"", with: "phone: \"01527 832599\"")
+            .write(to: school, atomically: true, encoding: .utf8)
+        let rebuild = builder.rebuild(changed: [school.standardizedFileURL.path])
+        #expect(rebuild.wrote, "\(rebuild.errors)")
+        let agencyPage = page(dir.path("incremental"), "stoke-prior-first/agencies/nspcc/index.html")
+        #expect(agencyPage.contains("01527 832599") && !agencyPage.contains("01527 832520"))
+        #expect(build(content, dir.path("full")).wrote)
+        let a = snapshot(dir.path("incremental")), b = snapshot(dir.path("full"))
+        #expect(a.keys.filter { a[$0] != b[$0] }.isEmpty)
+    }
+
+    @Test func escapingCoversTheFiveCharactersByteByByte() {
+        #expect(HTML.escape(#"<a href="x">Tom & Jerry's</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(HTML.escape("Café – “quoted” 😀") == "Café – “quoted” 😀")
+        #expect(HTML.escape("") == "")
+        // An apostrophe followed by a combining accent is one Character: escaping Character by
+        // Character would let the quote through and end an attribute early.
+        #expect(HTML.escape("'\u{301}") == "&#39;\u{301}")
+    }
+
+    @Test func themeTemplatesUseSignpostsEscaping() throws {
+        let library = try Self.library(["t": #"<a title="{{x}}">"#])
+        let html = library.render(TemplateValues.wrap(["x": "'\u{301} onmouseover=alert(1)"]), withTemplate: "t")
+        #expect(html == #"<a title="&#39;"# + "\u{301}" + #" onmouseover=alert(1)">"#)
+    }
+
+    static func library(_ templates: [String: String]) throws -> MustacheLibrary {
+        let log = DiagnosticLog()
+        return try #require(Theme.compile(templates, displayRoot: "test", log: log))
+    }
+}
