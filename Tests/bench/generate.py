@@ -51,6 +51,7 @@ class County:
         return {
             "id": ident, "name": name, "summary": self.sentence(),
             "phone": self.phone(), "website": f"https://www.{ident}.example.org.uk/",
+            "email": f"help@{ident}.example.org.uk",
             "levels": [self.r.choice(LEVELS)], "topics": self.r.sample(TOPICS, self.r.randint(1, 3)),
             "body": self.body(name, self.r.randint(1000, 3000)),
         }
@@ -60,6 +61,7 @@ def front_matter(entry, extra=""):
     return ("---\n"
             f"name: \"{entry['name']}\"\nsummary: \"{entry['summary']}\"\n"
             f"phones:\n  - number: \"{entry['phone']}\"\n    label: Helpline\n    hours: Monday to Friday, 9am to 5pm\n"
+            f"emails:\n  - address: {entry['email']}\n"
             f"websites: [\"{entry['website']}\"]\nreferral: [self, school]\ncost: Free\n"
             f"levels: [{', '.join(entry['levels'])}]\ntopics: [{', '.join(entry['topics'])}]\nreviewed: 2026-09-01\n"
             f"{extra}---\n")
@@ -139,10 +141,15 @@ def generate(out, schools, seed):
         overrides = {}
         for a in r.sample(chosen, r.randint(3, 5)):
             o = {"cost": f"£{r.randint(1, 9) * 50} per term"}
+            if r.random() < 0.4:
+                o["phone"] = county.phone()
             if r.random() < 0.5:
                 o["append"] = f"At our school, ask {county.words(2)} to refer you. {county.sentence()}\n"
             overrides[a["id"]] = o
-            text = f"---\ncost: \"{o['cost']}\"\n" + ("body: append\n---\n" + o["append"] if "append" in o else "---\n")
+            text = f"---\ncost: \"{o['cost']}\"\n"
+            if "phone" in o:
+                text += f"phones:\n  - number: \"{o['phone']}\"\n    label: School referral line\n"
+            text += ("body: append\n---\n" + o["append"]) if "append" in o else "---\n"
             (folder / "agencies" / f"{a['id']}.md").write_text(text)
         intro = " ".join(county.sentence() for _ in range(6))
         (folder / "school.md").write_text(
@@ -167,21 +174,22 @@ def generate(out, schools, seed):
         for level in LEVELS:
             listed = [e for e in entries if level in e["levels"]]
             hugo_page(h / "levels" / f"{level}.md", f"{area.capitalize()} {level}",
-                      "\n".join(f"- [{e['name']}](../../agencies/{e['id']}/): {e['summary']} Call {e['phone']}." for e in listed) + "\n")
+                      "\n".join(f"- [{e['name']}](../../agencies/{e['id']}/): {e['summary']} Call {overrides.get(e['id'], {}).get('phone', e['phone'])}." for e in listed) + "\n")
         for topic in TOPICS:
             listed = [e for e in entries if topic in e["topics"]]
             if listed:
                 hugo_page(h / "topics" / f"{topic}.md", topic.replace("-", " ").capitalize(),
-                          "\n".join(f"- [{e['name']}](../../agencies/{e['id']}/): {e['summary']} Call {e['phone']}." for e in listed) + "\n")
+                          "\n".join(f"- [{e['name']}](../../agencies/{e['id']}/): {e['summary']} Call {overrides.get(e['id'], {}).get('phone', e['phone'])}." for e in listed) + "\n")
         for a in chosen:
             o = overrides.get(a["id"], {})
             text = a["body"] + ("\n" + o["append"] if "append" in o else "")
-            hugo_page(h / "agencies" / f"{a['id']}.md", a["name"], f"{a['summary']}\n\nCall {a['phone']}. Cost: {o.get('cost', 'Free')}.\n\n{text}")
+            hugo_page(h / "agencies" / f"{a['id']}.md", a["name"],
+                      f"{a['summary']}\n\nCall {o.get('phone', a['phone'])}, email <{a['email']}>. Cost: {o.get('cost', 'Free')}.\n\n{text}")
         for s in services:
-            hugo_page(h / "services" / f"{s['id']}.md", s["name"], f"{s['summary']}\n\n{s['body']}")
+            hugo_page(h / "services" / f"{s['id']}.md", s["name"], f"{s['summary']}\n\nCall {s['phone']}, email <{s['email']}>. Cost: Free.\n\n{s['body']}")
         hugo_page(h / "pages" / "policy.md", "Safeguarding policy", long_page)
         hugo_page(h / "handout.md", f"School {i}: where to get help",
-                  "\n".join(f"- {e['name']} {e['phone']} {e['website']}" for e in entries) + "\n")
+                  "\n".join(f"- {e['name']} {overrides.get(e['id'], {}).get('phone', e['phone'])} {e['website']}" for e in entries) + "\n")
 
 
 def main():

@@ -10,10 +10,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-SIGNPOST = REPO / ".build" / "release" / "signpost"
-BENCH = REPO / ".build" / "release" / "signpost-bench"
+# BENCH_BUILD: the Swift build folder holding release/ (default .build; for `--scratch-path` builds).
+BUILD = REPO / os.environ.get("BENCH_BUILD", ".build")
+SIGNPOST = BUILD / "release" / "signpost"
+BENCH = BUILD / "release" / "signpost-bench"
+# Seconds to wait after emptying an output folder, before a timed run. On ext4 without a
+# journal, a new file skips every inode freed in the last 5 s (300 s while its inode table
+# block is still dirty, hence the sync): without the wait, a run that follows a deletion of
+# 20,000 files spends much of its time in the kernel's `recently_deleted` (seen with perf).
+SETTLE = float(os.environ.get("BENCH_SETTLE", "6"))
 HUGO = pathlib.Path(os.environ.get("HUGO", REPO / ".build-bench" / "hugo" / "hugo" / "binaries" / "hugo"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "200"))
@@ -39,8 +47,7 @@ def timed(command, cpu=None):
 def median_run(make_command, output):
     times, peaks = [], []
     for _ in range(RUNS):
-        shutil.rmtree(output, ignore_errors=True)
-        subprocess.run(["sync"])
+        empty(output)
         seconds, peak, _ = timed(make_command())
         times.append(seconds)
         peaks.append(peak)
@@ -55,8 +62,7 @@ def interleaved(contenders):
     results = {name: ([], [], []) for name in contenders}
     for _ in range(RUNS):
         for name, (make_command, output) in contenders.items():
-            shutil.rmtree(output, ignore_errors=True)
-            subprocess.run(["sync"])
+            empty(output)
             times, peaks, cpu = results[name]
             seconds, peak, _ = timed(make_command(), cpu)
             times.append(seconds)
@@ -73,7 +79,24 @@ def generate(schools):
     folder = WORK / f"county-{schools}"
     if not folder.exists():
         subprocess.run([sys.executable, REPO / "Tests/bench/generate.py", folder, "--schools", str(schools)], check=True)
+        check(folder / "signpost" / "Content")
     return folder
+
+
+def check(content):
+    """The generated county must be valid content: `signpost check` finds no errors."""
+    result = subprocess.run([SIGNPOST, "check", "--content", content], capture_output=True, text=True)
+    summary = (result.stdout + result.stderr).strip().splitlines()
+    if result.returncode != 0:
+        sys.exit(f"the generated content in {content} has errors:\n" + "\n".join(summary[-20:]))
+    print(f"signpost check, {content.parent.parent.name}: {summary[-1] if summary else 'no problems'}")
+
+
+def empty(folder):
+    """Removes a previous run's output and lets the file system settle (see SETTLE)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    subprocess.run(["sync"])
+    time.sleep(SETTLE)
 
 
 def signpost(content, output):
@@ -87,6 +110,9 @@ def row(name, count, seconds, peak):
 def main():
     print(f"Benchmark: {RUNS} run(s) each, median; machine: {os.cpu_count()} cores; work folder {WORK}\n")
     county = generate(SCHOOLS)
+    for n in SCALING:
+        generate(n)
+    subprocess.run(["sync"])
     content = county / "signpost" / "Content"
     out = WORK / "out"
 
@@ -100,7 +126,7 @@ def main():
     hugo_pages = pages(out / "hugo")
     floors = []
     for _ in range(RUNS):
-        shutil.rmtree(out / "floor", ignore_errors=True)
+        empty(out / "floor")
         _, _, stdout = timed([BENCH, "floor", content, out / "floor"])
         _, floor_pages, floor_time = stdout.split()
         floors.append(float(floor_time))
@@ -123,7 +149,7 @@ def main():
                                  (f"{SCHOOLS}-school county", content, content / "agencies/national-05.md")]:
         results = []
         for _ in range(RUNS):
-            shutil.rmtree(out / "incremental", ignore_errors=True)
+            empty(out / "incremental")
             _, _, stdout = timed([BENCH, "incremental", folder, REPO / "Themes/default", out / "incremental", agency])
             _, count, seconds, _ = stdout.split()
             results.append((float(seconds), int(count)))
