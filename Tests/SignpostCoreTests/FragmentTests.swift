@@ -43,6 +43,38 @@ struct FragmentTests {
         }
     }
 
+    @Test func sharedEntryDetailsKeepEachSchoolsOverride() throws {
+        let dir = TempDir()
+        let site = dir.path("Site")
+        #expect(build(SeedSiteTests.content, site).wrote)
+        let appended = "At Stoke Prior First School we are able to refer"
+        // Stoke Prior's CAMHS page has its own appended text; Westlands lists the same agency as it is.
+        #expect(page(site, "stoke-prior-first/agencies/camhs/index.html").contains(appended))
+        #expect(!page(site, "westlands-first/agencies/camhs/index.html").contains(appended))
+        #expect(page(site, "westlands-first/agencies/camhs/index.html").contains("How to get in touch"))
+        // The same library entry, shown by two schools, has the same details.
+        func details(_ path: String) -> Substring? {
+            let html = page(site, path)
+            guard let start = html.range(of: "<section class=\"contact-box\""), let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex) else { return nil }
+            return html[start.lowerBound..<end.upperBound]
+        }
+        #expect(details("westlands-first/agencies/nspcc/index.html") != nil)
+        #expect(details("westlands-first/agencies/nspcc/index.html") == details("droitwich-spa-high/agencies/nspcc/index.html"))
+    }
+
+    @Test func aSchoolsOwnEntryDetailsTemplateIsNotSharedWithOthers() throws {
+        let dir = TempDir()
+        let content = try SeedSiteTests.copyOfContent(dir)
+        let templates = content.appendingPathComponent("schools/westlands-first/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<p>WESTLANDS DETAILS {{name}}</p>\n".write(to: templates.appendingPathComponent("entry-details.mustache"), atomically: true, encoding: .utf8)
+        let site = dir.path("Site")
+        #expect(build(content, site).wrote)
+        #expect(page(site, "westlands-first/agencies/nspcc/index.html").contains("WESTLANDS DETAILS NSPCC"))
+        #expect(!page(site, "droitwich-spa-high/agencies/nspcc/index.html").contains("WESTLANDS DETAILS"))
+        #expect(page(site, "droitwich-spa-high/agencies/nspcc/index.html").contains("How to get in touch"))
+    }
+
     @Test func theSameDepthSharesOneRenderedHeader() throws {
         let fragments = SchoolFragments(library: try Self.library(["header": "<p>{{root}}</p>"]), layoutValues: [:], cardValues: [:])
         let a = fragments.layout(root: "../"), b = fragments.layout(root: "../"), deeper = fragments.layout(root: "../../")

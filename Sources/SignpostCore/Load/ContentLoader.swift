@@ -28,13 +28,17 @@ public struct ContentLoader: Sendable {
             return Content(site: SiteConfig(), topics: [], national: [:], areas: [:], schools: [])
         }
         // Read and parse every file in parallel (libyaml parsers are independent), assemble serially.
+        let clock = PhaseClock()
         let jobs = plan(log: log)
+        clock.lap("  list files")
         let cache = self.cache
         let results = ParallelMap.map(jobs) { job in
             cache?.read(job.url, displayPath: job.display, log: log) ?? SourceFile.read(job.url, displayPath: job.display, log: log)
         }
         var files: [String: SourceFile] = [:]
         for (job, result) in zip(jobs, results) { if let result { files[job.display] = result } }
+        clock.lap("  read+parse")
+        defer { clock.lap("  assemble") }
         return assemble(jobs: jobs, files: files, log: log)
     }
 

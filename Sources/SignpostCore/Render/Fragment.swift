@@ -21,4 +21,11 @@ final class Fragment: MustacheCustomRenderable, @unchecked Sendable {
     }
 
     var isNull: Bool { false }
+
+    /// A fragment placed on a line of its own (`{{{header_html}}}`) takes the place of a
+    /// partial there; a standalone partial's line leaves no newline of its own, so the
+    /// fragment's last newline is dropped to give the same bytes.
+    static func placedOnItsOwnLine(_ html: String) -> String {
+        html.hasSuffix("\n") ? String(html.dropLast()) : html
+    }
 }

@@ -51,10 +51,13 @@ struct PageContexts: @unchecked Sendable {
         self.brandColours = brandColours
         self.library = library
         self.schoolLibraries = schoolLibraries
+        self.topicsByID = Dictionary(site.content.topics.map { ($0.id, $0) }) { first, _ in first }
     }
 
     var config: SiteConfig { site.content.site }
-    var topicsByID: [String: Topic] { Dictionary(uniqueKeysWithValues: site.content.topics.map { ($0.id, $0) }) }
+    let topicsByID: [String: Topic]
+    /// Each entry's details, shared across schools, made on first use.
+    let shared = SharedDetails()
 
     static func root(for path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
@@ -107,6 +110,7 @@ struct PageContexts: @unchecked Sendable {
         "\(school)/\(entry.kind == .service ? "services" : "agencies")/\(entry.id)/index.html"
     }
 
+    /// An entry's card values: what lists of entries show.
     func entry(_ entry: ResolvedEntry, in school: ResolvedSchool, full: Bool) -> [String: Any] {
         let f = entry.fields
         var item: [String: Any] = ["id": entry.id, "name": entry.name, "url": entryURL(school.school.id, entry)]
@@ -116,12 +120,7 @@ struct PageContexts: @unchecked Sendable {
         if let list = f.emails?.value, !list.isEmpty { item["emails"] = emails(list) }
         if let list = f.websites?.value, !list.isEmpty { item["websites"] = websites(list); item["first_website"] = websites([list[0]])[0] }
         guard full else { return item }
-        item["address"] = f.address?.value
-        item["ages"] = f.ages?.value
-        item["cost"] = f.cost?.value
-        if let routes = f.referral?.value, !routes.isEmpty {
-            item["referral"] = routes.compactMap { PageContexts.referralWords[$0].map { ["route": $0] } }
-        }
+        // The entry's own page: the parts that depend on the school...
         let levels = school.levels.filter { entry.levels.contains($0.id) }
         if !levels.isEmpty {
             item["levels"] = levels.map { ["level_name": $0.name, "level_url": levelURL(school.school.id, $0.id)] }
@@ -137,6 +136,40 @@ struct PageContexts: @unchecked Sendable {
                 if let p = school.school.people.first(where: { $0.name == name }) { person.merge(self.person(p)) { a, _ in a } }
                 return person
             }
+        }
+        // ...and the details, which depend only on the entry's files: worked out and rendered
+        // once, and shared by every school that lists the entry as it is.
+        let details = sharedDetails(entry, in: school)
+        item.merge(details.values) { school, _ in school }
+        item["details_html"] = details.html
+        return item
+    }
+
+    func sharedDetails(_ entry: ResolvedEntry, in school: ResolvedSchool) -> EntryDetails {
+        let ownTemplates = schoolLibraries[school.school.id]
+        let key = "\(ownTemplates == nil ? "" : school.school.id)|\(entry.kind.rawValue):\(entry.id)|\(entry.sources.joined(separator: "|"))"
+        let templates = ownTemplates ?? library
+        return shared.details(key) { [self] in
+            let values = details(entry).mapValues(TemplateValues.wrap)
+            return EntryDetails(values: values, html: Fragment {
+                Fragment.placedOnItsOwnLine(templates?.render(TemplateValues(values), withTemplate: "entry-details") ?? "")
+            })
+        }
+    }
+
+    /// What `entry-details` shows: the entry's body and contact details, from its files alone.
+    func details(_ entry: ResolvedEntry) -> [String: Any] {
+        let f = entry.fields
+        var item: [String: Any] = ["id": entry.id, "name": entry.name]
+        if entry.kind == .service { item["is_service"] = true }
+        if let list = f.phones?.value, !list.isEmpty { item["phones"] = phones(list) }
+        if let list = f.emails?.value, !list.isEmpty { item["emails"] = emails(list) }
+        if let list = f.websites?.value, !list.isEmpty { item["websites"] = websites(list) }
+        item["address"] = f.address?.value
+        item["ages"] = f.ages?.value
+        item["cost"] = f.cost?.value
+        if let routes = f.referral?.value, !routes.isEmpty {
+            item["referral"] = routes.compactMap { PageContexts.referralWords[$0].map { ["route": $0] } }
         }
         if let body = f.body?.value { item["body"] = html(body) }
         return item
@@ -250,7 +283,7 @@ struct PageContexts: @unchecked Sendable {
     }
 
     /// An entry's card values, with `card_html` for a page at `root`.
-    func card(_ item: ResolvedEntry, in school: ResolvedSchool, root: String, heading: String = "h3") -> [String: Any] {
+    func card(_ item: ResolvedEntry, in school: ResolvedSchool, root: String, heading: String = "h3") -> Any {
         fragments(for: school).card(PageContexts.cardKey(item), root: root, heading: heading) ?? entry(item, in: school, full: false)
     }
 
