@@ -140,6 +140,42 @@ struct MarkdownTests {
     }
 
     @Test(arguments: [
+        ("Abroad: +44 (0)1905 822666.", "tel:01905822666", "+44 (0)1905 822666"),
+        ("Tel:01905-822666", "tel:01905822666", "01905-822666"),
+        ("Café, then 0800 1111 – free", "tel:08001111", "0800 1111"),
+    ])
+    func phoneNumbersBesideOtherText(text: String, href: String, shown: String) {
+        let result = renderer.render(text)
+        #expect(result.html.contains("<a href=\"\(href)\">\(shown)</a>"), "\(result.html)")
+    }
+
+    @Test(arguments: [
+        "Costs £0800 1111 a year",
+        "Version v1.01905822666",
+        "Path /01905822666",
+        "Glued é01905822666 here",
+        "Then 01905822666é glued",
+        "Number 01905 822666/2 with a slash",
+        "Too long 019058226661234",
+    ])
+    func numbersGluedToWordsAreNotLinked(text: String) {
+        let result = renderer.render(text)
+        #expect(!result.html.contains("tel:"), "\(result.html)")
+    }
+
+    @Test func scannerRulesAgreeWithTheValidator() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let length = Int.random(in: 3...12, using: &generator)
+            let digits = String((0..<length).map { _ in "0123456789".randomElement(using: &generator)! })
+            #expect(UKPhone.isValidNumber(digits: digits) == (UKPhone.problem(digits) == nil), "\(digits)")
+        }
+        for digits in ["999", "116123", "08001111", "01905822666", "0190582266", "0800111111", "02079460000"] {
+            #expect(UKPhone.isValidNumber(digits: digits) == (UKPhone.problem(digits) == nil), "\(digits)")
+        }
+    }
+
+    @Test(arguments: [
         "Reference 12345678 on the form.",
         "Reviewed 2025-09-01.",
         "`01905 822666` in code",

@@ -143,9 +143,13 @@ public struct SiteBuilder: Sendable {
                 add(text.body, origin?.file ?? school.school.file, origin?.bodyLine ?? 1)
             }
         }
+        let clock = PhaseClock()
         let texts = Array(sources.keys)
+        clock.lap("  collect texts")
         let renderer = MarkdownRenderer()
         let rendered = ParallelMap.map(texts, parallel: options.parallel) { cache[$0] ?? renderer.render($0) }
+        clock.lap("  render \(texts.count)")
+        defer { clock.lap("  report") }
         var result: [String: RenderedMarkdown] = [:]
         for (text, output) in zip(texts, rendered) {
             result[text] = output

@@ -2,12 +2,26 @@
 public enum UKPhone {
     /// Digits only, with +44 turned back into 0.
     public static func digits(_ text: String) -> String {
-        var digits = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 48 && $0.value <= 57 }))
-        if text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("+44") {
-            digits = "0" + digits.dropFirst(2)
-            if digits.hasPrefix("00") { digits.removeFirst() } // +44 (0)1905 …
-        }
+        let digits = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 48 && $0.value <= 57 }))
+        return national(digits, international: text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("+44"))
+    }
+
+    /// The digits as dialled in the UK: +44 1905 … and +44 (0)1905 … become 01905 ….
+    static func national(_ digits: String, international: Bool) -> String {
+        guard international else { return digits }
+        var digits = "0" + digits.dropFirst(2)
+        if digits.hasPrefix("00") { digits.removeFirst() }
         return digits
+    }
+
+    /// Whether digits (as `digits` gives them) make a UK number: the rules of `problem`, for
+    /// text already known to hold only digits, spaces, hyphens and a +44 (0) prefix.
+    static func isValidNumber(digits d: String) -> Bool {
+        if ["999", "112", "101", "111", "105", "119"].contains(d) { return true }
+        if d.count == 6, d.hasPrefix("116") { return true }
+        guard d.hasPrefix("0") else { return false }
+        if d == "08001111" { return true }
+        return d.count == 11 || (d.count == 10 && (d.hasPrefix("01") || d.hasPrefix("0800")))
     }
 
     /// Why a number cannot be a UK number, or nil when it can.
