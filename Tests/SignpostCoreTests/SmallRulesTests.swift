@@ -152,3 +152,18 @@ struct DayTests {
         #expect(Day("2025-01-01")! < Day("2025-01-02")!)
     }
 }
+
+/// `trimmed()` replaces Foundation's `trimmingCharacters(in:)` on hot paths: it must cut the same characters.
+@Suite("Trimming")
+struct TrimmingTests {
+    static let samples = ["", "   ", " a ", "\t\ta b\t", "\n\nline\r\n", "\u{A0}non-breaking\u{A0}", "\u{3000}wide\u{2003}",
+                          "\u{2028}sep\u{2029}", "\u{85}next\u{85}", " é ", "x\u{301} ", "\u{FEFF}bom", "a\u{B}\u{C}"]
+
+    @Test(arguments: samples)
+    func sameAsFoundation(text: String) {
+        #expect(text.trimmed() == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(text.trimmed(newlines: false) == text.trimmingCharacters(in: .whitespaces))
+        #expect(text.isBlank == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        #expect(Substring(text).trimmed() == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}

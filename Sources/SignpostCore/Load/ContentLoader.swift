@@ -27,22 +27,47 @@ public struct ContentLoader: Sendable {
             log.error(displayRoot, "the content folder \(displayRoot) does not exist", suggestion: "run Signpost from the project folder, or give --content")
             return Content(site: SiteConfig(), topics: [], national: [:], areas: [:], schools: [])
         }
-        // Read and parse every file in parallel (libyaml parsers are independent), assemble serially.
+        // Read, parse and convert every file in parallel (libyaml parsers are independent, and
+        // each file becomes its own model value), then put the pieces together in order.
         let clock = PhaseClock()
         let jobs = plan(log: log)
         clock.lap("  list files")
         let cache = self.cache
-        let results = ParallelMap.map(jobs) { job in
-            cache?.read(job.url, displayPath: job.display, log: log) ?? SourceFile.read(job.url, displayPath: job.display, log: log)
+        let results = ParallelMap.map(jobs) { job -> Converted? in
+            guard let file = cache?.read(job.url, displayPath: job.display, log: log) ?? SourceFile.read(job.url, displayPath: job.display, log: log)
+            else { return nil }
+            // A school's part reports its problems only if the school itself could be read.
+            let own = DiagnosticLog()
+            return Converted(item: convert(job, file, log: own), diagnostics: own.all)
         }
-        var files: [String: SourceFile] = [:]
-        for (job, result) in zip(jobs, results) { if let result { files[job.display] = result } }
-        clock.lap("  read+parse")
+        clock.lap("  read+parse+convert")
         defer { clock.lap("  assemble") }
-        return assemble(jobs: jobs, files: files, log: log)
+        return assemble(jobs: jobs, converted: results, log: log)
     }
 
-    // MARK: Which files exist
+    /// One file as a model value, with what it reported.
+    struct Converted: @unchecked Sendable {
+        enum Item {
+            case site(SiteConfig), topics([Topic]), entry(EntryFile), topicText(TopicText), area(Area), school(School), page(ExtraPage)
+        }
+        var item: Item?
+        var diagnostics: [Diagnostic]
+    }
+
+    func convert(_ job: Job, _ file: SourceFile, log: DiagnosticLog) -> Converted.Item? {
+        switch job.kind {
+        case .site: return .site(readSite(file, log: log))
+        case .topics: return .topics(readTopics(file, log: log))
+        case .national: return readEntry(file, id: job.id, origin: .national, log: log).map(Converted.Item.entry)
+        case .areaAgency: return readEntry(file, id: job.id, origin: .area, log: log).map(Converted.Item.entry)
+        case .override: return readEntry(file, id: job.id, origin: .schoolOverride, log: log).map(Converted.Item.entry)
+        case .service: return readEntry(file, id: job.id, origin: .service, log: log).map(Converted.Item.entry)
+        case .nationalTopic, .areaTopic, .topicText: return readTopicText(file, id: job.id, log: log).map(Converted.Item.topicText)
+        case .area: return readArea(file, id: job.id, log: log).map(Converted.Item.area)
+        case .school: return readSchool(file, id: job.id, log: log).map(Converted.Item.school)
+        case .page: return readPage(file, id: job.id, log: log).map(Converted.Item.page)
+        }
+    }
 
     struct Job: Sendable {
         enum Kind: Sendable { case site, topics, national, nationalTopic, area, areaAgency(String), areaTopic(String), school, override(String), service(String), page(String), topicText(String) }
@@ -152,7 +177,7 @@ public struct ContentLoader: Sendable {
 
     // MARK: Turning files into the model
 
-    func assemble(jobs: [Job], files: [String: SourceFile], log: DiagnosticLog) -> Content {
+    func assemble(jobs: [Job], converted: [Converted?], log: DiagnosticLog) -> Content {
         var site = SiteConfig()
         site.file = display("site.yml")
         var topics: [Topic] = []
@@ -162,51 +187,44 @@ public struct ContentLoader: Sendable {
         var areaTopics: [(String, TopicText)] = []
         var nationalTopics: [String: TopicText] = [:]
         var schools: [String: School] = [:]
-        var schoolParts: [(String, Job, SourceFile)] = []
+        var schoolParts: [(String, Job, Converted)] = []
         var unreadable = Set<String>()
 
-        for job in jobs {
-            guard let file = files[job.display] else {
+        for (job, result) in zip(jobs, converted) {
+            guard let result else {
                 switch job.kind {
                 case .national, .areaAgency, .override: unreadable.insert(job.id)
                 default: break
                 }
                 continue
             }
-            switch job.kind {
-            case .site:
-                site = readSite(file, log: log)
-            case .topics:
-                topics = readTopics(file, log: log)
-            case .national:
-                if let entry = readEntry(file, id: job.id, origin: .national, log: log) { national[job.id] = entry }
-            case .nationalTopic:
-                if let text = readTopicText(file, id: job.id, log: log) { nationalTopics[job.id] = text }
-            case let .areaTopic(area):
-                if let text = readTopicText(file, id: job.id, log: log) { areaTopics.append((area, text)) }
-            case .area:
-                if let area = readArea(file, id: job.id, log: log) { areas[job.id] = area }
-            case let .areaAgency(area):
-                if let entry = readEntry(file, id: job.id, origin: .area, log: log) { areaAgencies.append((area, entry)) }
-            case .school:
-                if let school = readSchool(file, id: job.id, log: log) { schools[job.id] = school }
-            case let .override(school), let .service(school), let .page(school), let .topicText(school):
-                schoolParts.append((school, job, file))
+            if case let .override(school) = job.kind { schoolParts.append((school, job, result)); continue }
+            if case let .service(school) = job.kind { schoolParts.append((school, job, result)); continue }
+            if case let .page(school) = job.kind { schoolParts.append((school, job, result)); continue }
+            if case let .topicText(school) = job.kind { schoolParts.append((school, job, result)); continue }
+            result.diagnostics.forEach(log.add)
+            switch (job.kind, result.item) {
+            case let (.site, .site(value)?): site = value
+            case let (.topics, .topics(value)?): topics = value
+            case let (.national, .entry(entry)?): national[job.id] = entry
+            case let (.nationalTopic, .topicText(text)?): nationalTopics[job.id] = text
+            case let (.areaTopic(area), .topicText(text)?): areaTopics.append((area, text))
+            case let (.area, .area(area)?): areas[job.id] = area
+            case let (.areaAgency(area), .entry(entry)?): areaAgencies.append((area, entry))
+            case let (.school, .school(school)?): schools[job.id] = school
+            default: break
             }
         }
         for (area, entry) in areaAgencies { areas[area]?.agencies[entry.id] = entry }
         for (area, text) in areaTopics { areas[area]?.topicTexts[text.topic] = text }
-        for (schoolID, job, file) in schoolParts {
+        for (schoolID, job, result) in schoolParts {
             guard schools[schoolID] != nil else { continue }
-            switch job.kind {
-            case .override:
-                if let entry = readEntry(file, id: job.id, origin: .schoolOverride, log: log) { schools[schoolID]!.overrides[job.id] = entry }
-            case .service:
-                if let entry = readEntry(file, id: job.id, origin: .service, log: log) { schools[schoolID]!.services[job.id] = entry }
-            case .page:
-                if let page = readPage(file, id: job.id, log: log) { schools[schoolID]!.pages.append(page) }
-            case .topicText:
-                if let text = readTopicText(file, id: job.id, log: log) { schools[schoolID]!.topicTexts[job.id] = text }
+            result.diagnostics.forEach(log.add)
+            switch (job.kind, result.item) {
+            case let (.override, .entry(entry)?): schools[schoolID]!.overrides[job.id] = entry
+            case let (.service, .entry(entry)?): schools[schoolID]!.services[job.id] = entry
+            case let (.page, .page(page)?): schools[schoolID]!.pages.append(page)
+            case let (.topicText, .topicText(text)?): schools[schoolID]!.topicTexts[job.id] = text
             default: break
             }
         }
@@ -299,8 +317,7 @@ public struct ContentLoader: Sendable {
                 log.error(file.path, line: mode.line, column: mode.column, "`body:` should be replace, append or prepend, not \"\(mode.value)\"")
             }
         }
-        let text = file.body.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !text.isEmpty {
+        if !file.body.isBlank {
             fields.body = Located(file.body, file: file.path, line: file.bodyLine)
             fields.bodyParts = [fields.body!]
         }
@@ -426,7 +443,7 @@ public struct ContentLoader: Sendable {
         var body = file.body
         if title == nil, let match = body.firstMatch(of: /(?m)^#\s+(.+)$/) {
             // A page without settings may take its title from its first heading.
-            title = String(match.1).trimmingCharacters(in: .whitespaces)
+            title = match.1.trimmed(newlines: false)
             body.removeSubrange(match.range)
         }
         guard let title else {

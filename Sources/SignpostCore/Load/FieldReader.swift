@@ -46,7 +46,7 @@ struct FieldReader {
             log.error(file, line: value.line, column: value.column, "`\(key)` should be a single value, but it is \(value.kindName)")
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed()
         if trimmed.isEmpty {
             if required {
                 log.error(file, line: value.line, column: value.column, "`\(key)` is empty", suggestion: "fill it in")
@@ -92,7 +92,7 @@ struct FieldReader {
     func strings(_ key: String, in sub: YAMLNode? = nil) -> Located<[String]>? {
         guard let value = (sub ?? node)[key], !value.isNull else { return nil }
         if let single = value.scalar {
-            return Located([single.trimmingCharacters(in: .whitespaces)], file: file, line: value.line, column: value.column)
+            return Located([single.trimmed(newlines: false)], file: file, line: value.line, column: value.column)
         }
         guard let items = value.items else {
             log.error(file, line: value.line, column: value.column, "`\(key)` should be a list such as [a, b], but it is \(value.kindName)")
@@ -100,7 +100,7 @@ struct FieldReader {
         }
         var result: [String] = []
         for item in items {
-            if let text = item.scalar { result.append(text.trimmingCharacters(in: .whitespaces)) }
+            if let text = item.scalar { result.append(text.trimmed(newlines: false)) }
             else { log.error(file, line: item.line, column: item.column, "each item of `\(key)` should be a single value, but this is \(item.kindName)") }
         }
         return Located(result, file: file, line: value.line, column: value.column)
@@ -133,7 +133,7 @@ struct FieldReader {
         for item in items {
             let value: T
             if let text = item.scalar {
-                value = make(text.trimmingCharacters(in: .whitespaces), nil)
+                value = make(text.trimmed(newlines: false), nil)
             } else if item.entries != nil {
                 checkKeys(item, known: [valueKey, "label"] + extraKeys, what: what)
                 guard let main = string(valueKey, required: true, in: item, context: what) else { continue }

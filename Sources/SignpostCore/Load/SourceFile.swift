@@ -51,7 +51,7 @@ public struct SourceFile: Sendable {
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return split(text, url: url, displayPath: displayPath, log: log)
@@ -108,7 +108,7 @@ public struct SourceFile: Sendable {
 
     /// Parses a YAML block; `lineOffset` is the number of file lines before the block.
     public static func parseYAML(_ yaml: String, lineOffset: Int, displayPath: String, log: DiagnosticLog) -> YAMLNode? {
-        if yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
+        if yaml.isBlank { return nil }
         let aliases = countAliases(yaml)
         if aliases > aliasLimit {
             log.error(displayPath, line: lineOffset + 1, "the settings use \(aliases) YAML aliases (*name); Signpost allows \(aliasLimit)", suggestion: "write the values out in full")
@@ -203,7 +203,7 @@ public struct SourceFile: Sendable {
 
     static func lastContentLine(before line: Int, in lines: [Substring]) -> Int {
         var candidate = min(line, lines.count)
-        while candidate > 1 && lines[candidate - 1].trimmingCharacters(in: .whitespaces).isEmpty { candidate -= 1 }
+        while candidate > 1 && lines[candidate - 1].trimmed(newlines: false).isEmpty { candidate -= 1 }
         return candidate
     }
 

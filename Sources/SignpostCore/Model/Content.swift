@@ -68,7 +68,7 @@ public struct TopicText: Sendable {
         guard let base else { return ResolvedTopicText(title: title, body: body, files: [file]) }
         let text: String
         switch bodyMode {
-        case _ where body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty: text = base.body // a new title only
+        case _ where body.isBlank: text = base.body // a new title only
         case .replace: text = body
         case .append: text = base.body + "\n\n" + body
         case .prepend: text = body + "\n\n" + base.body

@@ -31,7 +31,7 @@ public struct EntryFields: Sendable {
         take(\.name); take(\.summary); take(\.phones); take(\.emails); take(\.websites)
         take(\.address); take(\.referral); take(\.ages); take(\.cost); take(\.levels)
         take(\.topics); take(\.reviewed); take(\.people)
-        if let extra = override.body, !extra.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let extra = override.body, !extra.value.isBlank {
             switch (override.bodyMode, body) {
             case (.replace, _), (_, nil):
                 result.body = extra
@@ -60,8 +60,8 @@ public struct EntryFields: Sendable {
         compare(\.name); compare(\.summary); compare(\.phones); compare(\.emails); compare(\.websites)
         compare(\.address); compare(\.referral); compare(\.ages); compare(\.cost); compare(\.levels)
         compare(\.topics); compare(\.reviewed); compare(\.people)
-        let text = override.body?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let bodySame = text.isEmpty || text == body?.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = override.body?.value.trimmed() ?? ""
+        let bodySame = text.isEmpty || text == body?.value.trimmed()
         return gives + (text.isEmpty ? 0 : 1) > 0 && same == gives && bodySame
     }
 

@@ -5,7 +5,7 @@ public struct BrandColour: Sendable, Equatable {
     public var red: Double, green: Double, blue: Double
 
     public init?(hex: String) {
-        var text = hex.trimmingCharacters(in: .whitespaces)
+        var text = hex.trimmed(newlines: false)
         if text.hasPrefix("#") { text.removeFirst() }
         if text.count == 3 { text = text.map { "\($0)\($0)" }.joined() }
         guard text.count == 6, let value = UInt32(text, radix: 16) else { return nil }

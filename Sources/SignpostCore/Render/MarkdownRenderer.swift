@@ -199,7 +199,7 @@ public struct MarkdownRenderer: Sendable {
                 text += " "
             }
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmed(newlines: false)
     }
 
     // MARK: HTML touches cmark cannot do itself

@@ -9,7 +9,7 @@ public enum LinkRules {
     }
 
     public static func checkWebsite(_ raw: String) -> Verdict {
-        let url = raw.trimmingCharacters(in: .whitespaces)
+        let url = raw.trimmed(newlines: false)
         let lower = url.lowercased()
         if lower.hasPrefix("file:") {
             return .error("\"\(url)\" is a file on a computer or network drive, which families cannot open", suggestion: "put the document on the school website and link to that page instead")
@@ -52,7 +52,7 @@ public enum LinkRules {
     }
 
     public static func checkEmail(_ raw: String) -> Verdict {
-        let address = raw.trimmingCharacters(in: .whitespaces)
+        let address = raw.trimmed(newlines: false)
         if address.lowercased().hasPrefix("mailto:") {
             return .error("write the email address without \"mailto:\"", suggestion: "write \"\(address.dropFirst(7))\"")
         }
