@@ -125,3 +125,33 @@ struct FragmentTests {
         return try #require(Theme.compile(templates, displayRoot: "test", log: log))
     }
 }
+
+@Suite("Context fingerprints")
+struct ContextHashTests {
+    @Test func equalValuesHaveEqualFingerprintsWhateverTheirOrder() {
+        var a: [String: String] = [:], b: [String: String] = [:]
+        let keys = (0..<40).map { "key\($0)" }
+        for key in keys { a[key] = key + "!" }
+        b.reserveCapacity(500)
+        for key in keys.reversed() { b[key] = key + "!" }
+        #expect(ContextHash.of(["items": [a]] as [String: Any]) == ContextHash.of(["items": [b]] as [String: Any]))
+        #expect(ContextHash.of(TemplateValues.wrap(["items": [a]] as [String: Any])) == ContextHash.of(["items": [b]] as [String: Any]))
+        b["key3"] = "changed"
+        #expect(ContextHash.of(["items": [a]] as [String: Any]) != ContextHash.of(["items": [b]] as [String: Any]))
+    }
+
+    @Test func aFragmentCountsByWhatItIsMadeFromWithoutBeingRendered() {
+        let rendered = Counter()
+        func fragment(_ name: String) -> Fragment {
+            Fragment(template: "t", values: { ["name": name] }) { _, values in rendered.add(); return "\(values["name"]!)" }
+        }
+        #expect(ContextHash.of(["f": fragment("a")]) == ContextHash.of(["f": fragment("a")]))
+        #expect(ContextHash.of(["f": fragment("a")]) != ContextHash.of(["f": fragment("b")]))
+        #expect(rendered.count == 0)
+    }
+
+    final class Counter: @unchecked Sendable {
+        private(set) var count = 0
+        func add() { count += 1 }
+    }
+}

@@ -71,6 +71,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // Pages that show a changed file are candidates; of those, only pages whose values
         // really changed are rendered (an edit to an agency's text leaves every list of
         // agencies as it was). Values are worked out once and handed to the renderer.
+        let clock = PhaseClock()
         let candidates = prepared.plans.filter { !$0.sources.isDisjoint(with: changedSet) || !pagePaths.contains($0.path) }
         let evaluated = ParallelMap.map(candidates, parallel: options.parallel) { plan -> (PagePlan, Int)? in
             let context = plan.context
@@ -79,10 +80,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 : (PagePlan(path: plan.path, template: plan.template, school: plan.school, context: context, sources: plan.sources), hash)
         }.compactMap { $0 }
         let affected = evaluated.map(\.0)
+        clock.lap("fingerprints (\(candidates.count))")
         // Pages are written in place: each file write replaces one whole page, and nothing is
         // written at all when the content has errors, so the last good site stays up.
         let failures = builder.renderAndWrite(prepared, theme: theme, to: options.output, only: affected)
         failures.forEach(log.add)
+        clock.lap("render+write")
         for gone in pagePaths.subtracting(newPaths) {
             try? FileManager.default.removeItem(at: options.output.appendingPathComponent(gone))
         }

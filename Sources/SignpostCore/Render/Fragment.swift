@@ -6,18 +6,44 @@ import Mustache
 /// of a school at one folder depth shows the same bytes, and rendering them again for each
 /// page was most of a build's time. Templates place it unescaped: `{{{header_html}}}`.
 final class Fragment: MustacheCustomRenderable, @unchecked Sendable {
-    private let make: () -> String
+    let template: String
+    private let makeValues: () -> [String: Any]
+    private let render: (String, [String: Any]) -> String
     private let lock = NSLock()
+    private var values: [String: Any]?
     private var made: String?
+    private var hash: Int?
 
-    init(_ make: @escaping () -> String) { self.make = make }
+    /// `render` turns the template's name and the values into HTML; both run at most once.
+    init(template: String, values: @escaping () -> [String: Any], render: @escaping (String, [String: Any]) -> String) {
+        self.template = template
+        self.makeValues = values
+        self.render = render
+    }
 
     var renderText: String {
         lock.lock(); defer { lock.unlock() }
         if let made { return made }
-        let text = make()
+        let text = render(template, valuesLocked())
         made = text
         return text
+    }
+
+    /// A fingerprint of what the fragment is made from (its template and values), for
+    /// incremental rebuilds: working it out does not render the fragment.
+    var fingerprint: Int {
+        lock.lock(); defer { lock.unlock() }
+        if let hash { return hash }
+        let value = ContextHash.of(["template": template, "values": valuesLocked()] as [String: Any])
+        hash = value
+        return value
+    }
+
+    private func valuesLocked() -> [String: Any] {
+        if let values { return values }
+        let made = makeValues()
+        values = made
+        return made
     }
 
     var isNull: Bool { false }

@@ -151,8 +151,8 @@ struct PageContexts: @unchecked Sendable {
         let templates = ownTemplates ?? library
         return shared.details(key) { [self] in
             let values = details(entry).mapValues(TemplateValues.wrap)
-            return EntryDetails(values: values, html: Fragment {
-                Fragment.placedOnItsOwnLine(templates?.render(TemplateValues(values), withTemplate: "entry-details") ?? "")
+            return EntryDetails(values: values, html: Fragment(template: "entry-details", values: { values }) { template, values in
+                Fragment.placedOnItsOwnLine(templates?.render(TemplateValues(values), withTemplate: template) ?? "")
             })
         }
     }

@@ -53,8 +53,10 @@ final class SchoolFragments: @unchecked Sendable {
                           values: @escaping () -> [String: Any]) -> Fragment {
         let library = self.library
         return made.fragment(key) {
-            let html = library?.render(TemplateValues.wrap(values()), withTemplate: template) ?? ""
-            return dropLastNewline ? Fragment.placedOnItsOwnLine(html) : html
+            Fragment(template: template, values: values) { template, values in
+                let html = library?.render(TemplateValues.wrap(values), withTemplate: template) ?? ""
+                return dropLastNewline ? Fragment.placedOnItsOwnLine(html) : html
+            }
         }
     }
 }
@@ -64,10 +66,10 @@ final class FragmentCache: @unchecked Sendable {
     private var made: [String: Fragment] = [:]
     private let lock = NSLock()
 
-    func fragment(_ key: String, render: @escaping () -> String) -> Fragment {
+    func fragment(_ key: String, make: () -> Fragment) -> Fragment {
         lock.lock(); defer { lock.unlock() }
         if let existing = made[key] { return existing }
-        let fragment = Fragment(render)
+        let fragment = make()
         made[key] = fragment
         return fragment
     }
