@@ -76,7 +76,7 @@ struct FragmentTests {
     }
 
     @Test func theSameDepthSharesOneRenderedHeader() throws {
-        let fragments = SchoolFragments(library: try Self.library(["header": "<p>{{root}}</p>"]), layoutValues: [:], cardValues: [:])
+        let fragments = SchoolFragments(library: try Self.library(["header": "<p>{{root}}</p>"]), layoutValues: [:])
         let a = fragments.layout(root: "../"), b = fragments.layout(root: "../"), deeper = fragments.layout(root: "../../")
         let first = try #require(a["header_html"] as? Fragment), second = try #require(b["header_html"] as? Fragment)
         let same = first === second

@@ -6,10 +6,19 @@ final class PhaseClock: @unchecked Sendable {
     private var last = Date()
     private let enabled = ProcessInfo.processInfo.environment["SIGNPOST_TIMINGS"] != nil
 
+    /// Memory in use now (Linux: the second field of /proc/self/statm, in pages).
+    static func residentMegabytes() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+
     func lap(_ phase: String) {
         guard enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "  %-18@ %7.1f ms\n", phase as NSString, now.timeIntervalSince(last) * 1000).utf8))
+        FileHandle.standardError.write(Data(String(format: "  %-18@ %7.1f ms %7.0f MB\n", phase as NSString, now.timeIntervalSince(last) * 1000,
+                                                   PhaseClock.residentMegabytes()).utf8))
         last = now
     }
 }

@@ -61,6 +61,8 @@ public struct SiteBuilder: Sendable {
         public var brandColours: [String: BrandColour]
         /// The templates of schools that override some of the theme's.
         public var libraries: [String: MustacheLibrary]
+        /// Each school's shared fragments, let go of once its pages are written.
+        var fragments: [String: SchoolFragments]
     }
 
     /// `onlySchools`: plan pages for these schools only (an incremental rebuild), plus the site-wide pages.
@@ -80,11 +82,12 @@ public struct SiteBuilder: Sendable {
         let libraries = theme.map { schoolLibraries(site, theme: $0, log: log) } ?? [:]
         let contexts = PageContexts(site: site, markdown: markdown, today: options.today, brandColours: brand,
                                     library: theme?.library, schoolLibraries: libraries)
-        let plans = contexts.plans(parallel: options.parallel, schools: onlySchools?(site))
+        let (plans, fragments) = contexts.plans(parallel: options.parallel, schools: onlySchools?(site))
         clock.lap("page contexts")
         MarkdownLinkChecker(site: site, markdown: markdown, plans: plans).check(log: log)
         clock.lap("link check")
-        return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, brandColours: brand, libraries: libraries)
+        return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, brandColours: brand, libraries: libraries,
+                        fragments: fragments)
     }
 
     public func build() -> BuildResult { buildKeepingState().result }
@@ -230,7 +233,7 @@ public struct SiteBuilder: Sendable {
         }
         let timings = TemplateTimings()
         defer { timings.report() }
-        let results = ParallelMap.map(pages, parallel: options.parallel) { plan -> Diagnostic? in
+        let render: @Sendable (PagePlan) -> Diagnostic? = { plan in
             let library = plan.school.flatMap { prepared.libraries[$0] } ?? theme.library
             let started = timings.enabled ? Date() : nil
             let context = plan.context
@@ -248,8 +251,24 @@ public struct SiteBuilder: Sendable {
                 return Diagnostic(file: options.output.lastPathComponent, "could not write \(plan.path): \(error)")
             }
         }
-        return results.compactMap { $0 }
+        // In batches of whole schools: once a school's pages are written, its fragments are
+        // let go of, so memory stays flat however many schools the county has.
+        var failures: [Diagnostic] = []
+        var start = 0
+        while start < pages.count {
+            var end = min(start + SiteBuilder.batchSize, pages.count)
+            while end < pages.count, let school = pages[end].school, school == pages[end - 1].school { end += 1 }
+            let batch = Array(pages[start..<end])
+            failures += ParallelMap.map(batch, parallel: options.parallel, render).compactMap { $0 }
+            for school in Set(batch.compactMap(\.school)) where end == pages.count || pages[end].school != school {
+                prepared.fragments[school]?.release()
+            }
+            start = end
+        }
+        return failures
     }
+
+    static let batchSize = 1024
 
     func copyAssets(theme: Theme, site: ResolvedSite, to staging: URL) throws {
         for asset in theme.assets {

@@ -149,7 +149,12 @@ struct PageContexts: @unchecked Sendable {
         let ownTemplates = schoolLibraries[school.school.id]
         let key = "\(ownTemplates == nil ? "" : school.school.id)|\(entry.kind.rawValue):\(entry.id)|\(entry.sources.joined(separator: "|"))"
         let templates = ownTemplates ?? library
-        return shared.details(key) { [self] in
+        // A service, or an agency the school changes, is this school's alone: kept with the
+        // school's fragments (and let go with them), not in the cache all schools share.
+        let schoolFolder = String(school.school.file.dropLast("school.md".count))
+        let ownEntry = entry.kind == .service || entry.sources.contains { $0.hasPrefix(schoolFolder) }
+        let cache = ownEntry ? fragments(for: school).details : shared
+        return cache.details(key) { [self] in
             let values = details(entry).mapValues(TemplateValues.wrap)
             return EntryDetails(values: values, html: Fragment(template: "entry-details", values: { values }) { template, values in
                 Fragment.placedOnItsOwnLine(templates?.render(TemplateValues(values), withTemplate: template) ?? "")
@@ -249,17 +254,15 @@ struct PageContexts: @unchecked Sendable {
     }
 
     func siteFragments() -> SchoolFragments {
-        fragments[""] ?? SchoolFragments(library: library, layoutValues: layoutValues(nil), cardValues: [:])
+        fragments[""] ?? SchoolFragments(library: library, layoutValues: layoutValues(nil))
     }
 
     func makeFragments(_ school: ResolvedSchool) -> SchoolFragments {
-        SchoolFragments(library: schoolLibraries[school.school.id] ?? library, layoutValues: layoutValues(school),
-                        cardValues: Dictionary(uniqueKeysWithValues: school.entries.map {
-                            (PageContexts.cardKey($0), entry($0, in: school, full: false))
-                        }))
+        SchoolFragments(library: schoolLibraries[school.school.id] ?? library, layoutValues: layoutValues(school)) { [self] in
+            entry($0, in: school, full: false)
+        }
     }
 
-    static func cardKey(_ entry: ResolvedEntry) -> String { entry.kind.rawValue + ":" + entry.id }
 
     /// The school's part of every page's layout.
     func schoolChrome(_ school: ResolvedSchool) -> [String: Any] {
@@ -284,12 +287,12 @@ struct PageContexts: @unchecked Sendable {
 
     /// An entry's card values, with `card_html` for a page at `root`.
     func card(_ item: ResolvedEntry, in school: ResolvedSchool, root: String, heading: String = "h3") -> Any {
-        fragments(for: school).card(PageContexts.cardKey(item), root: root, heading: heading) ?? entry(item, in: school, full: false)
+        fragments(for: school).card(item, root: root, heading: heading)
     }
 
     /// An entry's card values alone (the handout lists entries in its own markup).
     func cardValues(_ item: ResolvedEntry, in school: ResolvedSchool) -> [String: Any] {
-        fragments(for: school).cardValues[PageContexts.cardKey(item)] ?? entry(item, in: school, full: false)
+        fragments(for: school).cardValues(item)
     }
 
     func logoFileName(_ logo: String) -> String {
@@ -299,18 +302,22 @@ struct PageContexts: @unchecked Sendable {
 
     // MARK: Pages
 
-    func plans(parallel: Bool = true, schools only: Set<String>? = nil) -> [PagePlan] {
+    /// Every page to write, and each school's fragments (which the renderer lets go of once
+    /// the school's pages are written, so a large county never holds them all).
+    func plans(parallel: Bool = true, schools only: Set<String>? = nil) -> (plans: [PagePlan], fragments: [String: SchoolFragments]) {
         // Schools are independent: their pages are planned in parallel, each from a copy
         // that carries the school's chrome and cards, built once.
         let schools = only.map { ids in site.schools.filter { ids.contains($0.school.id) } } ?? site.schools
-        let perSchool = ParallelMap.map(schools, parallel: parallel) { school -> [PagePlan] in
+        let perSchool = ParallelMap.map(schools, parallel: parallel) { school -> ([PagePlan], SchoolFragments) in
             var contexts = self
-            contexts.fragments[school.school.id] = makeFragments(school)
-            return contexts.schoolPages(school)
+            let fragments = makeFragments(school)
+            contexts.fragments[school.school.id] = fragments
+            return (contexts.schoolPages(school), fragments)
         }
         var siteWide = self
         siteWide.fragments[""] = siteFragments()
-        return [siteWide.indexPage(), siteWide.notFoundPage(), siteWide.accessibilityPage()] + perSchool.flatMap { $0 }
+        let plans = [siteWide.indexPage(), siteWide.notFoundPage(), siteWide.accessibilityPage()] + perSchool.flatMap(\.0)
+        return (plans, Dictionary(zip(schools.map(\.school.id), perSchool.map(\.1))) { first, _ in first })
     }
 
     func indexPage() -> PagePlan {
@@ -360,31 +367,33 @@ struct PageContexts: @unchecked Sendable {
 
         // The offer page.
         let offerRoot = PageContexts.root(for: "\(id)/index.html")
-        var c = layout(path: "\(id)/index.html", title: "\(s.name) Early Help Offer", school: school, breadcrumbs: [home])
-        c["intro"] = html(s.body)
-        c["people"] = s.people.map(person)
-        c["levels"] = school.levels.map { level -> [String: Any] in
-            var item: [String: Any] = ["level_name": level.name, "level_url": levelURL(id, level.id), "level_id": level.id]
-            item["level_description"] = level.description
-            // Under the level's h2 and the group's h3, so the cards' titles are h4.
-            let services = school.services.filter { $0.levels.contains(level.id) }.map { card($0, in: school, root: offerRoot, heading: "h4") }
-            let agencies = school.agencies.filter { $0.levels.contains(level.id) }.map { card($0, in: school, root: offerRoot, heading: "h4") }
-            if !services.isEmpty { item["level_services"] = services }
-            if !agencies.isEmpty { item["level_agencies"] = agencies }
-            return item
-        }
-        let unplaced = school.entries.filter { entry in !school.levels.contains { entry.levels.contains($0.id) } }
-        if !unplaced.isEmpty { c["other_entries"] = unplaced.map { card($0, in: school, root: offerRoot) } }
-        c["topics"] = usedTopics.map { ["topic_name": $0.name, "topic_url": topicURL(id, $0.id)] }
-        c["pages"] = s.pages.sorted { ($0.order, $0.title) < ($1.order, $1.title) }.map {
-            var item: [String: Any] = ["page_title": $0.title, "page_url": "\(id)/pages/\($0.id)/index.html"]
-            item["page_summary"] = $0.summary
-            return item
-        }
-        if let by = s.reviewedBy { c["reviewed_by"] = by }
-        if let next = s.nextReview?.value { c["next_review"] = next.description }
-        plans.append(PagePlan(path: "\(id)/index.html", template: "school", school: id, context: c,
-                              sources: Set([s.file] + school.entries.flatMap(\.sources))))
+        plans.append(PagePlan(path: "\(id)/index.html", template: "school", school: id,
+                              sources: Set([s.file] + school.entries.flatMap(\.sources))) { [self] in
+            var c = layout(path: "\(id)/index.html", title: "\(s.name) Early Help Offer", school: school, breadcrumbs: [home])
+            c["intro"] = html(s.body)
+            c["people"] = s.people.map(person)
+            c["levels"] = school.levels.map { level -> [String: Any] in
+                var item: [String: Any] = ["level_name": level.name, "level_url": levelURL(id, level.id), "level_id": level.id]
+                item["level_description"] = level.description
+                // Under the level's h2 and the group's h3, so the cards' titles are h4.
+                let services = school.services.filter { $0.levels.contains(level.id) }.map { card($0, in: school, root: offerRoot, heading: "h4") }
+                let agencies = school.agencies.filter { $0.levels.contains(level.id) }.map { card($0, in: school, root: offerRoot, heading: "h4") }
+                if !services.isEmpty { item["level_services"] = services }
+                if !agencies.isEmpty { item["level_agencies"] = agencies }
+                return item
+            }
+            let unplaced = school.entries.filter { entry in !school.levels.contains { entry.levels.contains($0.id) } }
+            if !unplaced.isEmpty { c["other_entries"] = unplaced.map { card($0, in: school, root: offerRoot) } }
+            c["topics"] = usedTopics.map { ["topic_name": $0.name, "topic_url": topicURL(id, $0.id)] }
+            c["pages"] = s.pages.sorted { ($0.order, $0.title) < ($1.order, $1.title) }.map {
+                var item: [String: Any] = ["page_title": $0.title, "page_url": "\(id)/pages/\($0.id)/index.html"]
+                item["page_summary"] = $0.summary
+                return item
+            }
+            if let by = s.reviewedBy { c["reviewed_by"] = by }
+            if let next = s.nextReview?.value { c["next_review"] = next.description }
+            return c
+        })
 
         // A page per level of need.
         for level in school.levels {
@@ -428,16 +437,18 @@ struct PageContexts: @unchecked Sendable {
         // Further pages, with their tables of contents.
         for page in s.pages {
             let path = "\(id)/pages/\(page.id)/index.html"
-            var c = layout(path: path, title: page.title, school: school, breadcrumbs: [home, offer])
-            c["page_summary"] = page.summary
-            c["body"] = html(page.body)
-            if page.toc, let headings = markdown[page.body]?.headings, headings.count > 1 {
-                let top = headings.map(\.level).min() ?? 2
-                c["toc"] = headings.filter { $0.level <= top + 1 }.map {
-                    ["toc_text": $0.text, "toc_anchor": $0.anchor, "toc_sub": $0.level > top] as [String: Any]
+            plans.append(PagePlan(path: path, template: "page", school: id, sources: [s.file, page.file]) { [self] in
+                var c = layout(path: path, title: page.title, school: school, breadcrumbs: [home, offer])
+                c["page_summary"] = page.summary
+                c["body"] = html(page.body)
+                if page.toc, let headings = markdown[page.body]?.headings, headings.count > 1 {
+                    let top = headings.map(\.level).min() ?? 2
+                    c["toc"] = headings.filter { $0.level <= top + 1 }.map {
+                        ["toc_text": $0.text, "toc_anchor": $0.anchor, "toc_sub": $0.level > top] as [String: Any]
+                    }
                 }
-            }
-            plans.append(PagePlan(path: path, template: "page", school: id, context: c, sources: [s.file, page.file]))
+                return c
+            })
         }
 
         plans.append(handout(school, usedTopics: usedTopics))
@@ -447,26 +458,29 @@ struct PageContexts: @unchecked Sendable {
     func handout(_ school: ResolvedSchool, usedTopics: [Topic]) -> PagePlan {
         let s = school.school
         let path = "\(s.id)/handout/index.html"
-        var c = layout(path: path, title: "\(s.name): where to get help", school: school)
-        c["people"] = s.people.filter { !$0.roles.isEmpty && ($0.phone != nil || $0.email != nil) }.map(person)
-        c["services"] = school.services.map { cardValues($0, in: school) }
-        // Each agency once, under its first topic, so the handout stays short.
-        var placed = Set<String>()
-        var groups: [[String: Any]] = []
-        for topic in usedTopics {
-            let agencies = school.agencies.filter { $0.topics.first == topic.id && placed.insert($0.id).inserted }
-            if !agencies.isEmpty {
-                groups.append(["group_name": topic.name, "group_agencies": agencies.map { cardValues($0, in: school) }])
+        let sources = Set([s.file] + school.entries.flatMap(\.sources))
+        return PagePlan(path: path, template: "handout", school: s.id, sources: sources) { [self] in
+            var c = layout(path: path, title: "\(s.name): where to get help", school: school)
+            c["people"] = s.people.filter { !$0.roles.isEmpty && ($0.phone != nil || $0.email != nil) }.map(person)
+            c["services"] = school.services.map { cardValues($0, in: school) }
+            // Each agency once, under its first topic, so the handout stays short.
+            var placed = Set<String>()
+            var groups: [[String: Any]] = []
+            for topic in usedTopics {
+                let agencies = school.agencies.filter { $0.topics.first == topic.id && placed.insert($0.id).inserted }
+                if !agencies.isEmpty {
+                    groups.append(["group_name": topic.name, "group_agencies": agencies.map { cardValues($0, in: school) }])
+                }
             }
+            let rest = school.agencies.filter { placed.insert($0.id).inserted }
+            if !rest.isEmpty { groups.append(["group_name": "Other help", "group_agencies": rest.map { cardValues($0, in: school) }]) }
+            c["groups"] = groups
+            if let base = config.baseURL {
+                let url = base + "\(s.id)/"
+                c["online_url"] = url
+                c["qr_svg"] = QRCode.svg(for: url, label: "QR code: scan to open \(s.name)'s Early Help Offer online")
+            }
+            return c
         }
-        let rest = school.agencies.filter { placed.insert($0.id).inserted }
-        if !rest.isEmpty { groups.append(["group_name": "Other help", "group_agencies": rest.map { cardValues($0, in: school) }]) }
-        c["groups"] = groups
-        if let base = config.baseURL {
-            let url = base + "\(s.id)/"
-            c["online_url"] = url
-            c["qr_svg"] = QRCode.svg(for: url, label: "QR code: scan to open \(s.name)'s Early Help Offer online")
-        }
-        return PagePlan(path: path, template: "handout", school: s.id, context: c, sources: Set([s.file] + school.entries.flatMap(\.sources)))
     }
 }

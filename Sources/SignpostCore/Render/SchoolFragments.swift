@@ -9,15 +9,37 @@ final class SchoolFragments: @unchecked Sendable {
     private let library: MustacheLibrary?
     /// What header, get-help-now and footer see, apart from `root`; pre-wrapped for the renderer.
     let layoutValues: [String: Any]
-    /// Each entry's card values, by `kind:id`, wrapped for the renderer.
-    let cardValues: [String: [String: Any]]
+    /// Works out an entry's card values (asked once per entry, then kept until `release`).
+    private let makeCard: (ResolvedEntry) -> [String: Any]
+    private var cards: [String: [String: Any]] = [:]
+    private let cardsLock = NSLock()
     private let made = FragmentCache()
+    /// The details of this school's own services and changed agencies.
+    let details = SharedDetails()
 
-    init(library: MustacheLibrary?, layoutValues: [String: Any], cardValues: [String: [String: Any]]) {
+    init(library: MustacheLibrary?, layoutValues: [String: Any], makeCard: @escaping (ResolvedEntry) -> [String: Any] = { _ in [:] }) {
         self.library = library
         self.layoutValues = layoutValues
-        // Wrapped once here, not in every list on every page that shows the card.
-        self.cardValues = cardValues.mapValues { $0.mapValues(TemplateValues.wrap) }
+        self.makeCard = makeCard
+    }
+
+    /// Lets go of the cards and rendered fragments once the school's pages are written.
+    func release() {
+        made.removeAll()
+        details.removeAll()
+        cardsLock.lock(); cards.removeAll(); cardsLock.unlock()
+    }
+
+    static func cardKey(_ entry: ResolvedEntry) -> String { entry.kind.rawValue + ":" + entry.id }
+
+    /// An entry's card values, wrapped for the renderer once, not in every list that shows it.
+    func cardValues(_ entry: ResolvedEntry) -> [String: Any] {
+        let key = SchoolFragments.cardKey(entry)
+        cardsLock.lock(); defer { cardsLock.unlock() }
+        if let values = cards[key] { return values }
+        let values = makeCard(entry).mapValues(TemplateValues.wrap)
+        cards[key] = values
+        return values
     }
 
     static let layoutTemplates = ["header": "header_html", "get-help-now": "get_help_now_html", "footer": "footer_html"]
@@ -37,10 +59,10 @@ final class SchoolFragments: @unchecked Sendable {
     }
 
     /// An entry's card values plus `card_html`, its card rendered at this depth and heading level.
-    func card(_ key: String, root: String, heading: String) -> TemplateValues? {
-        guard var item = cardValues[key] else { return nil }
+    func card(_ entry: ResolvedEntry, root: String, heading: String) -> TemplateValues {
+        var item = cardValues(entry)
         let values = item
-        item["card_html"] = fragment("entry-card|\(root)|\(heading)|\(key)", template: "entry-card") {
+        item["card_html"] = fragment("entry-card|\(root)|\(heading)|\(SchoolFragments.cardKey(entry))", template: "entry-card") {
             var context = values
             context["root"] = root
             context["card_heading"] = heading
@@ -73,6 +95,11 @@ final class FragmentCache: @unchecked Sendable {
         made[key] = fragment
         return fragment
     }
+
+    func removeAll() {
+        lock.lock(); defer { lock.unlock() }
+        made.removeAll()
+    }
 }
 
 /// An entry's details (body, contact details, referral, ages, cost): its values, wrapped for
@@ -93,5 +120,10 @@ final class SharedDetails: @unchecked Sendable {
         let details = make()
         made[key] = details
         return details
+    }
+
+    func removeAll() {
+        lock.lock(); defer { lock.unlock() }
+        made.removeAll()
     }
 }

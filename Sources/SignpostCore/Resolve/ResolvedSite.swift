@@ -1,11 +1,20 @@
 /// An agency or service as one school publishes it: library layers and override applied.
-public struct ResolvedEntry: Sendable {
+/// A class: schools list dozens of entries, and pages filter and pass them around, so a copy
+/// must be a reference rather than every field (a county held hundreds of MB of copies).
+public final class ResolvedEntry: Sendable {
     public enum Kind: String, Sendable { case agency, service }
-    public var id: String
-    public var kind: Kind
-    public var fields: EntryFields
+    public let id: String
+    public let kind: Kind
+    public let fields: EntryFields
     /// Files that contributed, lowest precedence first (for `explain` and incremental rebuilds).
-    public var sources: [String]
+    public let sources: [String]
+
+    public init(id: String, kind: Kind, fields: EntryFields, sources: [String]) {
+        self.id = id
+        self.kind = kind
+        self.fields = fields
+        self.sources = sources
+    }
 
     public var name: String { fields.name?.value ?? id }
     public var levels: [String] { fields.levels?.value ?? [] }
@@ -17,12 +26,23 @@ public struct ResolvedSchool: Sendable {
     public var area: Area
     /// The area's levels, carrying the school's own names where it gives them.
     public var levels: [Level]
-    public var services: [ResolvedEntry]
-    public var agencies: [ResolvedEntry]
+    public private(set) var services: [ResolvedEntry]
+    public private(set) var agencies: [ResolvedEntry]
     /// Words on each topic: national → area → the school's own, layered.
     public var topicTexts: [String: ResolvedTopicText] = [:]
+    /// Services, then agencies (kept, not joined on every use).
+    public private(set) var entries: [ResolvedEntry]
 
-    public var entries: [ResolvedEntry] { services + agencies }
+    public init(school: School, area: Area, levels: [Level], services: [ResolvedEntry], agencies: [ResolvedEntry],
+                topicTexts: [String: ResolvedTopicText] = [:]) {
+        self.school = school
+        self.area = area
+        self.levels = levels
+        self.services = services
+        self.agencies = agencies
+        self.topicTexts = topicTexts
+        self.entries = services + agencies
+    }
 }
 
 public struct ResolvedSite: Sendable {
