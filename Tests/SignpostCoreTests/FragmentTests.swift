@@ -135,7 +135,7 @@ struct ContextHashTests {
         b.reserveCapacity(500)
         for key in keys.reversed() { b[key] = key + "!" }
         #expect(ContextHash.of(["items": [a]] as [String: Any]) == ContextHash.of(["items": [b]] as [String: Any]))
-        #expect(ContextHash.of(TemplateValues.wrap(["items": [a]] as [String: Any])) == ContextHash.of(["items": [b]] as [String: Any]))
+        #expect(ContextHash.of(TemplateValues.wrap(["items": [a]] as [String: Any])) == ContextHash.of(TemplateValues.wrap(["items": [b]] as [String: Any])))
         b["key3"] = "changed"
         #expect(ContextHash.of(["items": [a]] as [String: Any]) != ContextHash.of(["items": [b]] as [String: Any]))
     }

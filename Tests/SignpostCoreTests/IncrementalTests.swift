@@ -61,3 +61,21 @@ struct IncrementalTests {
         #expect(snapshot(output) == before)
     }
 }
+
+@Suite("Incremental rebuilds: templates")
+struct IncrementalTemplateTests {
+    @Test func aSchoolTemplateAddedWhilePreviewingIsUsed() throws {
+        let dir = TempDir()
+        let content = try SeedSiteTests.copyOfContent(dir)
+        var options = BuildOptions(content: content, theme: SeedSiteTests.theme, output: dir.path("Site"), contentDisplay: "Content")
+        options.today = Day(year: 2026, month: 11, day: 22)
+        let builder = IncrementalBuilder(options: options)
+        #expect(builder.build().wrote)
+        let template = content.appendingPathComponent("schools/westlands-first/templates/footer.mustache")
+        try FileManager.default.createDirectory(at: template.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "<footer>WESTLANDS FOOTER</footer>\n".write(to: template, atomically: true, encoding: .utf8)
+        #expect(builder.rebuild(changed: [template.standardizedFileURL.path]).wrote)
+        let page = try String(contentsOf: dir.path("Site/westlands-first/agencies/nspcc/index.html"), encoding: .utf8)
+        #expect(page.contains("WESTLANDS FOOTER"))
+    }
+}

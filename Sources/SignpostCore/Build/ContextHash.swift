@@ -28,7 +28,13 @@ enum ContextHash {
         case .bool: hasher.combine(1); hasher.combine(value as! Bool)
         case .int: hasher.combine(2); hasher.combine(value as! Int)
         case .dictionary: feed(value as! [String: Any], into: &hasher)
-        case .templateValues: feed((value as! TemplateValues).values, into: &hasher)
+        case .templateValues:
+            hasher.combine(7)
+            hasher.combine((value as! TemplateValues).fingerprint { values in
+                var own = Hasher()
+                feed(values, into: &own)
+                return own.finalize()
+            })
         case .fragment:
             // What it is made from, so that checking a page does not render its fragments.
             hasher.combine(6); hasher.combine((value as! Fragment).fingerprint)

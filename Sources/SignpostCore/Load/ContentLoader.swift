@@ -34,11 +34,16 @@ public struct ContentLoader: Sendable {
         clock.lap("  list files")
         let cache = self.cache
         let results = ParallelMap.map(jobs) { job -> Converted? in
-            guard let file = cache?.read(job.url, displayPath: job.display, log: log) ?? SourceFile.read(job.url, displayPath: job.display, log: log)
-            else { return nil }
             // A school's part reports its problems only if the school itself could be read.
-            let own = DiagnosticLog()
-            return Converted(item: convert(job, file, log: own), diagnostics: own.all)
+            let make = { (file: SourceFile) -> Converted in
+                let own = DiagnosticLog()
+                return Converted(item: convert(job, file, log: own), diagnostics: own.all)
+            }
+            // A school's file is converted every time: its model also holds the school's
+            // templates/ folder, which the cache's check of school.md cannot see change.
+            if let cache, !job.isSchool { return cache.converted(job.url, displayPath: job.display, log: log, convert: make) }
+            if let cache { return cache.read(job.url, displayPath: job.display, log: log).map(make) }
+            return SourceFile.read(job.url, displayPath: job.display, log: log).map(make)
         }
         clock.lap("  read+parse+convert")
         defer { clock.lap("  assemble") }
@@ -75,6 +80,8 @@ public struct ContentLoader: Sendable {
         var url: URL
         var display: String
         var id: String
+
+        var isSchool: Bool { if case .school = kind { return true } else { return false } }
     }
 
     func display(_ parts: String...) -> String { ([displayRoot] + parts).joined(separator: "/") }

@@ -11,6 +11,8 @@ public final class SourceCache: @unchecked Sendable {
         var modified: Int
         var file: SourceFile?
         var findings: [Diagnostic]
+        /// What the loader made of the file (kept with it, so an unchanged file is not converted again).
+        var converted: Any?
     }
 
     private var entries: [String: Entry] = [:]
@@ -39,5 +41,19 @@ public final class SourceCache: @unchecked Sendable {
         entries[url.path] = Entry(size: size, modified: modified, file: file, findings: findings)
         lock.unlock()
         return file
+    }
+
+    /// The file as `convert` makes it, worked out once for each version of the file.
+    func converted<T>(_ url: URL, displayPath: String, log: DiagnosticLog, convert: (SourceFile) -> T) -> T? {
+        guard let file = read(url, displayPath: displayPath, log: log) else { return nil }
+        lock.lock()
+        let cached = entries[url.path]?.converted as? T
+        lock.unlock()
+        if let cached { return cached }
+        let value = convert(file)
+        lock.lock()
+        entries[url.path]?.converted = value
+        lock.unlock()
+        return value
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The values one template section sees. swift-mustache looks up every `{{name}}` by casting
@@ -6,8 +7,20 @@ import Mustache
 /// makes each lookup a dictionary read (about twice as fast over a whole build).
 final class TemplateValues: MustacheParent, @unchecked Sendable {
     let values: [String: Any]
+    /// `ContextHash` of the values, worked out once: the same card or contact list appears
+    /// in many pages' values, and incremental rebuilds fingerprint every page that shows it.
+    private var fingerprint: Int?
+    private let lock = NSLock()
 
     init(_ values: [String: Any]) { self.values = values }
+
+    func fingerprint(_ make: ([String: Any]) -> Int) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        if let fingerprint { return fingerprint }
+        let value = make(values)
+        fingerprint = value
+        return value
+    }
 
     func child(named name: String) -> Any? { values[name] }
 
