@@ -58,17 +58,18 @@ def median_run(make_command, output, settle=True):
 
 
 def interleaved(contenders, settle=True):
-    """Runs each contender once per round, round after round, so that both meet the file
+    """Runs each contender once per round, round after round, so that all meet the file
     system in the same state (on this kind of machine, creating and deleting tens of
-    thousands of files makes later runs slower). Returns per contender: median wall,
-    peak MB, median user and median system seconds."""
+    thousands of files makes later runs slower, and by seconds). A contender is
+    (command maker, output folder) or (command maker, output folder, time from stdout).
+    Returns per contender: median seconds, peak MB, median user and median system seconds."""
     results = {name: ([], [], []) for name in contenders}
     for _ in range(RUNS):
-        for name, (make_command, output) in contenders.items():
+        for name, (make_command, output, *parse) in contenders.items():
             empty(output, settle)
             times, peaks, cpu = results[name]
-            seconds, peak, _ = timed(make_command(), cpu)
-            times.append(seconds)
+            seconds, peak, stdout = timed(make_command(), cpu)
+            times.append(parse[0](stdout) if parse else seconds)
             peaks.append(peak)
     return {name: (statistics.median(t), max(p), statistics.median(u for u, _ in c), statistics.median(s for _, s in c))
             for name, (t, p, c) in results.items()}
@@ -120,21 +121,24 @@ def main():
     content = county / "signpost" / "Content"
     out = WORK / "out"
 
+    floor_pages = 0
+
+    def floor_seconds(stdout):
+        nonlocal floor_pages
+        _, count, seconds = stdout.split()
+        floor_pages = int(count)
+        return float(seconds)
+
     both = interleaved({
         "signpost": (signpost(content, out / "signpost"), out / "signpost"),
         "hugo": (lambda: [HUGO, "--source", county / "hugo", "--destination", out / "hugo", "--quiet"], out / "hugo"),
+        "floor": (lambda: [BENCH, "floor", content, out / "floor"], out / "floor", floor_seconds),
     })
     sp_time, sp_peak, sp_user, sp_sys = both["signpost"]
     hugo_time, hugo_peak, hugo_user, hugo_sys = both["hugo"]
+    floor_time = both["floor"][0]
     sp_pages = pages(out / "signpost")
     hugo_pages = pages(out / "hugo")
-    floors = []
-    for _ in range(RUNS):
-        empty(out / "floor")
-        _, _, stdout = timed([BENCH, "floor", content, out / "floor"])
-        _, floor_pages, floor_time = stdout.split()
-        floors.append(float(floor_time))
-    floor_time = statistics.median(floors)
     seed_time, seed_peak = median_run(signpost(REPO / "Content", out / "seed"), out / "seed")
     seed_pages = pages(out / "seed")
 

@@ -9,7 +9,7 @@ public enum BenchFloor {
         let renderer = MarkdownRenderer()
         let failures = ParallelMap.map(documents.map { DocumentJob(path: $0.path, markdown: $0.markdown) }) { job -> String? in
             do {
-                try SiteWriter.writeFile(Data(renderer.render(job.markdown).html.utf8), to: folder.appendingPathComponent(job.path).path)
+                try SiteWriter.writePage(Data(renderer.render(job.markdown).html.utf8), to: job.path, in: folder)
                 return nil
             } catch { return "\(error)" }
         }

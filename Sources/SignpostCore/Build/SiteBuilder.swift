@@ -245,7 +245,7 @@ public struct SiteBuilder: Sendable {
             }
             if let inject, let end = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: inject, at: end.lowerBound) }
             do {
-                try SiteWriter.write(Data(html.utf8), to: plan.path, in: staging, folderExists: true)
+                try SiteWriter.writePage(Data(html.utf8), to: plan.path, in: staging)
                 return nil
             } catch {
                 return Diagnostic(file: options.output.lastPathComponent, "could not write \(plan.path): \(error)")

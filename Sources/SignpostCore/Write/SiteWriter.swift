@@ -87,23 +87,43 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Creates every folder the pages need, once each, parents first: far cheaper than
-    /// asking for intermediate folders on each of thousands of writes.
+    /// Creates the folders the pages share, once each, parents first: far cheaper than asking
+    /// for intermediate folders on each of thousands of writes. A folder that holds one page
+    /// and nothing else (`…/nspcc/` for `…/nspcc/index.html`) is left to `writePage`, so those
+    /// thousands of folders are made in parallel with the pages rather than one by one first.
     public static func makeFolders(for relativePaths: [String], in staging: URL) throws {
-        var folders = Set<String>()
+        var folders: [String: Int] = [:]   // folder → pages directly inside it
+        var parents = Set<String>()        // folders that hold other folders
         for path in relativePaths {
             try validate(relativePath: path)
             var parts = path.split(separator: "/").dropLast()
-            while !parts.isEmpty {
-                guard folders.insert(parts.joined(separator: "/")).inserted else { break }
+            if !parts.isEmpty { folders[parts.joined(separator: "/"), default: 0] += 1 }
+            while parts.count > 1 {
                 parts = parts.dropLast()
+                let parent = parts.joined(separator: "/")
+                guard parents.insert(parent).inserted else { break }
+                folders[parent, default: 0] += 0
             }
         }
-        for folder in folders.sorted(by: { $0.count < $1.count }) {
-            let url = staging.appendingPathComponent(folder)
-            if mkdir(url.path, 0o755) != 0 && errno != EEXIST {
-                throw WriteError.io("could not create the folder \(folder): \(String(cString: strerror(errno)))")
-            }
+        let shared = folders.filter { parents.contains($0.key) || $0.value > 1 }.keys
+        for folder in shared.sorted(by: { $0.count < $1.count }) {
+            try makeFolder(staging.appendingPathComponent(folder).path, shown: folder)
+        }
+    }
+
+    /// Writes one page, making its own folder first if `makeFolders` left it.
+    public static func writePage(_ data: Data, to relativePath: String, in staging: URL) throws {
+        try validate(relativePath: relativePath)
+        let path = staging.path + "/" + relativePath
+        if let slash = relativePath.lastIndex(of: "/") {
+            try makeFolder(staging.path + "/" + relativePath[..<slash], shown: String(relativePath[..<slash]))
+        }
+        try writeFile(data, to: path)
+    }
+
+    static func makeFolder(_ path: String, shown: String) throws {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw WriteError.io("could not create the folder \(shown): \(String(cString: strerror(errno)))")
         }
     }
 
