@@ -57,7 +57,7 @@ struct PageContexts: @unchecked Sendable {
     var config: SiteConfig { site.content.site }
     let topicsByID: [String: Topic]
     /// Each entry's details, shared across schools, made on first use.
-    let shared = SharedDetails()
+    let shared = OnceCache<EntryDetails>()
 
     static func root(for path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
@@ -154,7 +154,7 @@ struct PageContexts: @unchecked Sendable {
         let schoolFolder = String(school.school.file.dropLast("school.md".count))
         let ownEntry = entry.kind == .service || entry.sources.contains { $0.hasPrefix(schoolFolder) }
         let cache = ownEntry ? fragments(for: school).details : shared
-        return cache.details(key) { [self] in
+        return cache.value(key) { [self] in
             let values = details(entry).mapValues(TemplateValues.wrap)
             return EntryDetails(values: values, html: Fragment(template: "entry-details", values: { values }) { template, values in
                 Fragment.placedOnItsOwnLine(templates?.render(TemplateValues(values), withTemplate: template) ?? "")

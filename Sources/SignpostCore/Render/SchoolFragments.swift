@@ -11,11 +11,10 @@ final class SchoolFragments: @unchecked Sendable {
     let layoutValues: [String: Any]
     /// Works out an entry's card values (asked once per entry, then kept until `release`).
     private let makeCard: (ResolvedEntry) -> [String: Any]
-    private var cards: [String: [String: Any]] = [:]
-    private let cardsLock = NSLock()
-    private let made = FragmentCache()
+    private let cards = OnceCache<[String: Any]>()
+    private let made = OnceCache<Fragment>()
     /// The details of this school's own services and changed agencies.
-    let details = SharedDetails()
+    let details = OnceCache<EntryDetails>()
 
     init(library: MustacheLibrary?, layoutValues: [String: Any], makeCard: @escaping (ResolvedEntry) -> [String: Any] = { _ in [:] }) {
         self.library = library
@@ -27,19 +26,14 @@ final class SchoolFragments: @unchecked Sendable {
     func release() {
         made.removeAll()
         details.removeAll()
-        cardsLock.lock(); cards.removeAll(); cardsLock.unlock()
+        cards.removeAll()
     }
 
     static func cardKey(_ entry: ResolvedEntry) -> String { entry.kind.rawValue + ":" + entry.id }
 
     /// An entry's card values, wrapped for the renderer once, not in every list that shows it.
     func cardValues(_ entry: ResolvedEntry) -> [String: Any] {
-        let key = SchoolFragments.cardKey(entry)
-        cardsLock.lock(); defer { cardsLock.unlock() }
-        if let values = cards[key] { return values }
-        let values = makeCard(entry).mapValues(TemplateValues.wrap)
-        cards[key] = values
-        return values
+        cards.value(SchoolFragments.cardKey(entry)) { makeCard(entry).mapValues(TemplateValues.wrap) }
     }
 
     static let layoutTemplates = ["header": "header_html", "get-help-now": "get_help_now_html", "footer": "footer_html"]
@@ -74,56 +68,11 @@ final class SchoolFragments: @unchecked Sendable {
     private func fragment(_ key: String, template: String, dropLastNewline: Bool = false,
                           values: @escaping () -> [String: Any]) -> Fragment {
         let library = self.library
-        return made.fragment(key) {
+        return made.value(key) {
             Fragment(template: template, values: values) { template, values in
                 let html = library?.render(TemplateValues.wrap(values), withTemplate: template) ?? ""
                 return dropLastNewline ? Fragment.placedOnItsOwnLine(html) : html
             }
         }
-    }
-}
-
-/// Fragments by key, each made once however many threads ask for it.
-final class FragmentCache: @unchecked Sendable {
-    private var made: [String: Fragment] = [:]
-    private let lock = NSLock()
-
-    func fragment(_ key: String, make: () -> Fragment) -> Fragment {
-        lock.lock(); defer { lock.unlock() }
-        if let existing = made[key] { return existing }
-        let fragment = make()
-        made[key] = fragment
-        return fragment
-    }
-
-    func removeAll() {
-        lock.lock(); defer { lock.unlock() }
-        made.removeAll()
-    }
-}
-
-/// An entry's details (body, contact details, referral, ages, cost): its values, wrapped for
-/// the renderer, and `entry-details` rendered from them.
-struct EntryDetails: @unchecked Sendable {
-    let values: [String: Any]
-    let html: Fragment
-}
-
-/// Entry details by key (the entry and the files it comes from), each made once.
-final class SharedDetails: @unchecked Sendable {
-    private var made: [String: EntryDetails] = [:]
-    private let lock = NSLock()
-
-    func details(_ key: String, make: () -> EntryDetails) -> EntryDetails {
-        lock.lock(); defer { lock.unlock() }
-        if let existing = made[key] { return existing }
-        let details = make()
-        made[key] = details
-        return details
-    }
-
-    func removeAll() {
-        lock.lock(); defer { lock.unlock() }
-        made.removeAll()
     }
 }
