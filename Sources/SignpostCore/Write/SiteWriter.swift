@@ -41,10 +41,14 @@ public struct SiteWriter: Sendable {
 
     /// A page's place inside the site; rejects anything that could point outside it.
     public static func validate(relativePath: String) throws {
-        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        // Byte by byte: it runs for every page, and only ASCII letters, digits, - _ . are allowed.
+        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard !relativePath.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ part in
-            !part.isEmpty && part != "." && part != ".." &&
-                part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+            !part.isEmpty && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8) &&
+                part.allSatisfy { byte in
+                    (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122)
+                        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                }
         }) else {
             throw WriteError.unsafePath("refusing to write \"\(relativePath)\": it is not a plain path inside the site")
         }
