@@ -171,10 +171,12 @@ def main():
         memory, memory_rounds = interleaved({
             "signpost": (signpost(content, target / "signpost"), target / "signpost"),
             "hugo": (lambda: [HUGO, "--source", county / "hugo", "--destination", target / "hugo", "--quiet"], target / "hugo"),
+            "floor": (lambda: [BENCH, "floor", content, target / "floor"], target / "floor", floor_seconds),
         }, settle=False)
         shutil.rmtree(target, ignore_errors=True)
         print(f"Output in memory ({MEMORY}): Signpost {memory['signpost'][0]:.2f} s, Hugo {memory['hugo'][0]:.2f} s, "
-              f"ratio {paired(memory_rounds, 'signpost', 'hugo'):.2f}")
+              f"floor {memory['floor'][0]:.2f} s; Signpost / Hugo {paired(memory_rounds, 'signpost', 'hugo'):.2f}, "
+              f"Signpost / floor {paired(memory_rounds, 'signpost', 'floor'):.2f}")
     print()
 
     incremental = {}
