@@ -8,11 +8,7 @@ import Testing
 /// templates, carry the right relative links at each depth, and change when their values do.
 @Suite("Shared fragments and escaping")
 struct FragmentTests {
-    func build(_ content: URL, _ output: URL) -> BuildResult {
-        var options = BuildOptions(content: content, theme: SeedSiteTests.theme, output: output, contentDisplay: "Content")
-        options.today = Day(year: 2026, month: 11, day: 22)
-        return SiteBuilder(options: options).build()
-    }
+    func build(_ content: URL, _ output: URL) -> BuildResult { SeedSiteTests.build(content: content, output: output) }
 
     func page(_ site: URL, _ path: String) -> String {
         (try? String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)) ?? ""
@@ -88,9 +84,7 @@ struct FragmentTests {
     @Test func changingTheSchoolsPhoneRewritesItsFooterOnAnIncrementalRebuild() throws {
         let dir = TempDir()
         let content = try SeedSiteTests.copyOfContent(dir)
-        var options = BuildOptions(content: content, theme: SeedSiteTests.theme, output: dir.path("incremental"), contentDisplay: "Content")
-        options.today = Day(year: 2026, month: 11, day: 22)
-        let builder = IncrementalBuilder(options: options)
+        let builder = IncrementalBuilder(options: SeedSiteTests.options(content: content, output: dir.path("incremental")))
         #expect(builder.build().wrote)
         let school = content.appendingPathComponent("schools/stoke-prior-first/school.md")
         let text = try String(contentsOf: school, encoding: .utf8)

@@ -6,11 +6,7 @@ import Testing
 /// while re-rendering only the pages that show the saved file.
 @Suite("Incremental rebuilds")
 struct IncrementalTests {
-    func options(_ content: URL, _ output: URL) -> BuildOptions {
-        var options = BuildOptions(content: content, theme: SeedSiteTests.theme, output: output, contentDisplay: "Content")
-        options.today = Day(year: 2026, month: 11, day: 22)
-        return options
-    }
+    func options(_ content: URL, _ output: URL) -> BuildOptions { SeedSiteTests.options(content: content, output: output) }
 
     func edit(_ file: URL, _ change: (String) -> String) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
@@ -67,9 +63,7 @@ struct IncrementalTemplateTests {
     @Test func aSchoolTemplateAddedWhilePreviewingIsUsed() throws {
         let dir = TempDir()
         let content = try SeedSiteTests.copyOfContent(dir)
-        var options = BuildOptions(content: content, theme: SeedSiteTests.theme, output: dir.path("Site"), contentDisplay: "Content")
-        options.today = Day(year: 2026, month: 11, day: 22)
-        let builder = IncrementalBuilder(options: options)
+        let builder = IncrementalBuilder(options: SeedSiteTests.options(content: content, output: dir.path("Site")))
         #expect(builder.build().wrote)
         let template = content.appendingPathComponent("schools/westlands-first/templates/footer.mustache")
         try FileManager.default.createDirectory(at: template.deletingLastPathComponent(), withIntermediateDirectories: true)

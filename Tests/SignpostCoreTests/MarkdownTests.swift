@@ -133,34 +133,13 @@ struct MarkdownTests {
         ("Mobile 07700 900123", "tel:07700900123", "07700 900123"),
         ("From abroad +44 1905 822666", "tel:01905822666", "+44 1905 822666"),
         ("London 020 7946 0000.", "tel:02079460000", "020 7946 0000"),
-    ])
-    func ukPhoneNumbersBecomeTelLinks(text: String, href: String, shown: String) {
-        let result = renderer.render(text)
-        #expect(result.html.contains("<a href=\"\(href)\">\(shown)</a>"), "\(result.html)")
-    }
-
-    @Test(arguments: [
         ("Abroad: +44 (0)1905 822666.", "tel:01905822666", "+44 (0)1905 822666"),
         ("Tel:01905-822666", "tel:01905822666", "01905-822666"),
         ("Café, then 0800 1111 – free", "tel:08001111", "0800 1111"),
     ])
-    func phoneNumbersBesideOtherText(text: String, href: String, shown: String) {
+    func ukPhoneNumbersBecomeTelLinks(text: String, href: String, shown: String) {
         let result = renderer.render(text)
         #expect(result.html.contains("<a href=\"\(href)\">\(shown)</a>"), "\(result.html)")
-    }
-
-    @Test(arguments: [
-        "Costs £0800 1111 a year",
-        "Version v1.01905822666",
-        "Path /01905822666",
-        "Glued é01905822666 here",
-        "Then 01905822666é glued",
-        "Number 01905 822666/2 with a slash",
-        "Too long 019058226661234",
-    ])
-    func numbersGluedToWordsAreNotLinked(text: String) {
-        let result = renderer.render(text)
-        #expect(!result.html.contains("tel:"), "\(result.html)")
     }
 
     @Test func scannerRulesAgreeWithTheValidator() {
@@ -179,6 +158,13 @@ struct MarkdownTests {
         "Reference 12345678 on the form.",
         "Reviewed 2025-09-01.",
         "`01905 822666` in code",
+        "Costs £0800 1111 a year",
+        "Version v1.01905822666",
+        "Path /01905822666",
+        "Glued é01905822666 here",
+        "Then 01905822666é glued",
+        "Number 01905 822666/2 with a slash",
+        "Too long 019058226661234",
     ])
     func nonNumbersAreNotLinked(text: String) {
         let result = renderer.render(text)

@@ -15,11 +15,16 @@ struct SeedSiteTests {
         return copy
     }
 
-    static func build(content: URL, output: URL, parallel: Bool = true) -> BuildResult {
+    /// Build options for the seed theme on a fixed day, so review-date warnings do not drift.
+    static func options(content: URL, output: URL, parallel: Bool = true) -> BuildOptions {
         var options = BuildOptions(content: content, theme: theme, output: output, contentDisplay: "Content")
         options.parallel = parallel
         options.today = Day(year: 2026, month: 11, day: 22)
-        return SiteBuilder(options: options).build()
+        return options
+    }
+
+    static func build(content: URL, output: URL, parallel: Bool = true) -> BuildResult {
+        SiteBuilder(options: options(content: content, output: output, parallel: parallel)).build()
     }
 
     @Test func serialAndParallelBuildsAreByteIdentical() throws {
