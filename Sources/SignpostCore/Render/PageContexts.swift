@@ -110,7 +110,8 @@ struct PageContexts: @unchecked Sendable {
         "\(school)/\(entry.kind == .service ? "services" : "agencies")/\(entry.id)/index.html"
     }
 
-    /// An entry's card values: what lists of entries show.
+    /// An entry's values: its card (what lists of entries show), and with `full` everything
+    /// its own page shows.
     func entry(_ entry: ResolvedEntry, in school: ResolvedSchool, full: Bool) -> [String: Any] {
         let f = entry.fields
         var item: [String: Any] = ["id": entry.id, "name": entry.name, "url": entryURL(school.school.id, entry)]
@@ -263,7 +264,6 @@ struct PageContexts: @unchecked Sendable {
         }
     }
 
-
     /// The school's part of every page's layout.
     func schoolChrome(_ school: ResolvedSchool) -> [String: Any] {
         let s = school.school
@@ -306,7 +306,7 @@ struct PageContexts: @unchecked Sendable {
     /// the school's pages are written, so a large county never holds them all).
     func plans(parallel: Bool = true, schools only: Set<String>? = nil) -> (plans: [PagePlan], fragments: [String: SchoolFragments]) {
         // Schools are independent: their pages are planned in parallel, each from a copy
-        // that carries the school's chrome and cards, built once.
+        // that carries the school's fragments (chrome and cards, made on first use).
         let schools = only.map { ids in site.schools.filter { ids.contains($0.school.id) } } ?? site.schools
         let perSchool = ParallelMap.map(schools, parallel: parallel) { school -> ([PagePlan], SchoolFragments) in
             var contexts = self

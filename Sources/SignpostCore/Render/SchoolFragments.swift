@@ -1,7 +1,8 @@
 import Foundation
 import Mustache
 
-/// One school's shared fragments (or the site-wide pages'), made on first use and kept:
+/// One school's shared fragments (or the site-wide pages'), made on first use and kept until
+/// the school's pages are written (`release`):
 /// the header, "Get help now" box and footer per folder depth (their links are relative, so
 /// they differ only by depth), and each entry's card per depth and heading level.
 final class SchoolFragments: @unchecked Sendable {
