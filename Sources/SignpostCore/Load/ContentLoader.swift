@@ -82,6 +82,14 @@ public struct ContentLoader: Sendable {
         var id: String
 
         var isSchool: Bool { if case .school = kind { return true } else { return false } }
+
+        /// The school a service, page, override or topic text belongs to.
+        var partOf: String? {
+            switch kind {
+            case let .override(school), let .service(school), let .page(school), let .topicText(school): return school
+            default: return nil
+            }
+        }
     }
 
     func display(_ parts: String...) -> String { ([displayRoot] + parts).joined(separator: "/") }
@@ -205,10 +213,7 @@ public struct ContentLoader: Sendable {
                 }
                 continue
             }
-            if case let .override(school) = job.kind { schoolParts.append((school, job, result)); continue }
-            if case let .service(school) = job.kind { schoolParts.append((school, job, result)); continue }
-            if case let .page(school) = job.kind { schoolParts.append((school, job, result)); continue }
-            if case let .topicText(school) = job.kind { schoolParts.append((school, job, result)); continue }
+            if let school = job.partOf { schoolParts.append((school, job, result)); continue }
             result.diagnostics.forEach(log.add)
             switch (job.kind, result.item) {
             case let (.site, .site(value)?): site = value

@@ -26,19 +26,10 @@ final class TemplateValues: MustacheParent, @unchecked Sendable {
 
     /// Wraps a context, and every dictionary inside it, once, before rendering.
     static func wrap(_ value: Any) -> Any {
-        // Most values are text or already wrapped: tell them by exact type, because a failed
-        // cast (text to dictionary, say) still costs a search of the runtime's conformances.
-        let type = Swift.type(of: value)
-        if type == String.self || type == TemplateValues.self || type == Fragment.self || type == Bool.self { return value }
-        switch value {
-        case let dictionary as [String: Any]:
-            return TemplateValues(dictionary.mapValues(wrap))
-        case let array as [[String: Any]]:
-            return array.map { TemplateValues($0.mapValues(wrap)) }
-        case let array as [Any]:
-            return array.map(wrap)
-        default:
-            return value
+        switch ValueKind(of: value) {
+        case .dictionary(let dictionary): return TemplateValues(dictionary.mapValues(wrap))
+        case .array(let items): return items.map(wrap)
+        default: return value
         }
     }
 }

@@ -14,44 +14,36 @@ public enum UKPhone {
         return digits
     }
 
-    /// Whether digits (as `digits` gives them) make a UK number: the rules of `problem`, for
-    /// text already known to hold only digits, spaces, hyphens and a +44 (0) prefix.
+    /// Whether digits (as `digits` gives them) make a UK number: emergency and short numbers,
+    /// 116 helplines, and 11-digit numbers (10 for some 01 and 0800 numbers). `problem` explains
+    /// the rest; the text scanner calls this directly on what it has already found to be digits.
     static func isValidNumber(digits d: String) -> Bool {
         if ["999", "112", "101", "111", "105", "119"].contains(d) { return true }
         if d.count == 6, d.hasPrefix("116") { return true }
         guard d.hasPrefix("0") else { return false }
-        if d == "08001111" { return true }
+        if d == "08001111" { return true } // Childline's memorable 8-digit freephone number
         return d.count == 11 || (d.count == 10 && (d.hasPrefix("01") || d.hasPrefix("0800")))
     }
 
     /// Why a number cannot be a UK number, or nil when it can.
     public static func problem(_ text: String, isText: Bool = false) -> String? {
-        let trimmed = trim(text)
+        let trimmed = text.trimmed(newlines: false)
         if trimmed.isEmpty { return "the phone number is empty" }
         if trimmed.contains(where: { $0.isLetter }) {
             return "\"\(trimmed)\" has letters in it; give only the number (put words such as \"ext. 2\" or \"text SHOUT\" in the label)"
         }
         let d = digits(trimmed)
-        if ["999", "112", "101", "111", "105", "119"].contains(d) { return nil }
-        if d.count == 6, d.hasPrefix("116") { return nil }
+        if isValidNumber(digits: d) { return nil }
         if isText, (5...6).contains(d.count), !d.hasPrefix("0") { return nil }
         guard d.hasPrefix("0") else { return "\"\(trimmed)\" is not a UK phone number (UK numbers start with 0, or are short numbers such as 999, 101, 111 or 116 123)" }
-        if d == "08001111" { return nil } // Childline's memorable 8-digit freephone number
-        if d.count == 11 || (d.count == 10 && (d.hasPrefix("01") || d.hasPrefix("0800"))) { return nil }
         return "\"\(trimmed)\" has \(d.count) digits; UK numbers have 11 (for example 01905 822666)"
     }
 
-    /// Spaces and tabs off both ends, without Foundation's (slow, bridging) trimmingCharacters.
-    static func trim(_ text: String) -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(text[first...last])
-    }
 
     /// The usual grouping: 01905 822666, 020 7946 0000, 0121 496 0000, 0800 1111, 116 123.
     public static func display(_ text: String) -> String {
         let d = digits(text)
-        guard problem(text) == nil || (5...6).contains(d.count) else { return trim(text) }
+        guard problem(text) == nil || (5...6).contains(d.count) else { return text.trimmed(newlines: false) }
         func group(_ sizes: [Int]) -> String {
             var parts: [String] = []
             var rest = Substring(d)

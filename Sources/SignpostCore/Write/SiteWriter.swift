@@ -96,20 +96,18 @@ public struct SiteWriter: Sendable {
     /// and nothing else (`…/nspcc/` for `…/nspcc/index.html`) is left to `writePage`, so those
     /// thousands of folders are made in parallel with the pages rather than one by one first.
     public static func makeFolders(for relativePaths: [String], in staging: URL) throws {
-        var folders: [String: Int] = [:]   // folder → pages directly inside it
+        var pagesIn: [String: Int] = [:]   // folder → pages directly inside it
         var parents = Set<String>()        // folders that hold other folders
         for path in relativePaths {
             try validate(relativePath: path)
             var parts = path.split(separator: "/").dropLast()
-            if !parts.isEmpty { folders[parts.joined(separator: "/"), default: 0] += 1 }
+            if !parts.isEmpty { pagesIn[parts.joined(separator: "/"), default: 0] += 1 }
             while parts.count > 1 {
                 parts = parts.dropLast()
-                let parent = parts.joined(separator: "/")
-                guard parents.insert(parent).inserted else { break }
-                folders[parent, default: 0] += 0
+                guard parents.insert(parts.joined(separator: "/")).inserted else { break }
             }
         }
-        let shared = folders.filter { parents.contains($0.key) || $0.value > 1 }.keys
+        let shared = parents.union(pagesIn.filter { $0.value > 1 }.keys)
         for folder in shared.sorted(by: { $0.count < $1.count }) {
             try makeFolder(staging.appendingPathComponent(folder).path, shown: folder)
         }
