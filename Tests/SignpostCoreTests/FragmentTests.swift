@@ -83,9 +83,7 @@ struct FragmentTests {
 
     @Test func changingTheSchoolsPhoneRewritesItsFooterOnAnIncrementalRebuild() throws {
         let dir = TempDir()
-        let content = try SeedSiteTests.copyOfContent(dir)
-        let builder = IncrementalBuilder(options: SeedSiteTests.options(content: content, output: dir.path("incremental")))
-        #expect(builder.build().wrote)
+        let (content, builder) = try SeedSiteTests.previewing(dir, output: "incremental")
         let school = content.appendingPathComponent("schools/stoke-prior-first/school.md")
         let text = try String(contentsOf: school, encoding: .utf8)
         try text.replacingOccurrences(of: "phone: \"01527 832520\"", with: "phone: \"01527 832599\"")

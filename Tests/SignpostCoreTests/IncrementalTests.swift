@@ -6,8 +6,6 @@ import Testing
 /// while re-rendering only the pages that show the saved file.
 @Suite("Incremental rebuilds")
 struct IncrementalTests {
-    func options(_ content: URL, _ output: URL) -> BuildOptions { SeedSiteTests.options(content: content, output: output) }
-
     func edit(_ file: URL, _ change: (String) -> String) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         try change(text).write(to: file, atomically: true, encoding: .utf8)
@@ -22,16 +20,14 @@ struct IncrementalTests {
     ])
     func rebuildMatchesAFullBuild(file: String) throws {
         let dir = TempDir()
-        let content = try SeedSiteTests.copyOfContent(dir)
-        let builder = IncrementalBuilder(options: options(content, dir.path("incremental")))
-        #expect(builder.build().wrote)
+        let (content, builder) = try SeedSiteTests.previewing(dir, output: "incremental")
         let changed = content.appendingPathComponent(file)
         try edit(changed) { $0 + "\n\nA sentence added while the site was being previewed.\n" }
         let rebuild = builder.rebuild(changed: [changed.standardizedFileURL.path])
         #expect(rebuild.wrote, "\(rebuild.errors)")
         #expect(rebuild.pages > 0 && rebuild.pages < 200, "re-rendered \(rebuild.pages) pages")
 
-        let full = SiteBuilder(options: options(content, dir.path("full"))).build()
+        let full = SeedSiteTests.build(content: content, output: dir.path("full"))
         #expect(full.wrote)
         let a = snapshot(dir.path("incremental")), b = snapshot(dir.path("full"))
         #expect(a.keys.sorted() == b.keys.sorted())
@@ -41,10 +37,8 @@ struct IncrementalTests {
 
     @Test func aBrokenSaveWritesNothingAndTheNextGoodSaveRecovers() throws {
         let dir = TempDir()
-        let content = try SeedSiteTests.copyOfContent(dir)
+        let (content, builder) = try SeedSiteTests.previewing(dir, output: "Site")
         let output = dir.path("Site")
-        let builder = IncrementalBuilder(options: options(content, output))
-        #expect(builder.build().wrote)
         let before = snapshot(output)
         let file = content.appendingPathComponent("agencies/samaritans.md")
         let original = try String(contentsOf: file, encoding: .utf8)
@@ -62,9 +56,7 @@ struct IncrementalTests {
 struct IncrementalTemplateTests {
     @Test func aSchoolTemplateAddedWhilePreviewingIsUsed() throws {
         let dir = TempDir()
-        let content = try SeedSiteTests.copyOfContent(dir)
-        let builder = IncrementalBuilder(options: SeedSiteTests.options(content: content, output: dir.path("Site")))
-        #expect(builder.build().wrote)
+        let (content, builder) = try SeedSiteTests.previewing(dir, output: "Site")
         let template = content.appendingPathComponent("schools/westlands-first/templates/footer.mustache")
         try FileManager.default.createDirectory(at: template.deletingLastPathComponent(), withIntermediateDirectories: true)
         try "<footer>WESTLANDS FOOTER</footer>\n".write(to: template, atomically: true, encoding: .utf8)

@@ -23,6 +23,15 @@ struct SeedSiteTests {
         return options
     }
 
+    /// A copy of Content/ with a preview builder that has done its first, full build into `output`.
+    static func previewing(_ dir: TempDir, output: String) throws -> (content: URL, builder: IncrementalBuilder) {
+        let content = try copyOfContent(dir)
+        let builder = IncrementalBuilder(options: options(content: content, output: dir.path(output)))
+        let first = builder.build()
+        try #require(first.wrote, "\(first.errors)")
+        return (content, builder)
+    }
+
     static func build(content: URL, output: URL, parallel: Bool = true) -> BuildResult {
         SiteBuilder(options: options(content: content, output: output, parallel: parallel)).build()
     }
