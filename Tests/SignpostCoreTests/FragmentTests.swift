@@ -21,7 +21,7 @@ struct FragmentTests {
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try "<header>STOKE HEADER {{#school}}{{school_name}}{{/school}} [{{root}}]</header>\n"
             .write(to: templates.appendingPathComponent("header.mustache"), atomically: true, encoding: .utf8)
-        try "<li>STOKE CARD <{{card_heading}}><a href=\"{{root}}{{url}}\">{{name}}</a></{{card_heading}}></li>\n"
+        try "<li>STOKE CARD <{{card_heading}}><a href=\"{{link}}\">{{name}}</a></{{card_heading}}></li>\n"
             .write(to: templates.appendingPathComponent("entry-card.mustache"), atomically: true, encoding: .utf8)
         let site = dir.path("Site")
         let result = build(content, site)
@@ -31,11 +31,32 @@ struct FragmentTests {
         #expect(page(site, "stoke-prior-first/handout/index.html").contains("STOKE HEADER Stoke Prior First School [../../]"))
         #expect(page(site, "stoke-prior-first/agencies/nspcc/index.html").contains("STOKE HEADER Stoke Prior First School [../../../]"))
         // Cards: h4 under the offer page's level headings, h3 on level and topic pages, links from each depth.
-        #expect(page(site, "stoke-prior-first/index.html").contains("STOKE CARD <h4><a href=\"../stoke-prior-first/agencies/nspcc/index.html\">"))
-        #expect(page(site, "stoke-prior-first/levels/universal/index.html").contains("STOKE CARD <h3><a href=\"../../../stoke-prior-first/agencies/nspcc/index.html\">"))
+        #expect(page(site, "stoke-prior-first/index.html").contains("STOKE CARD <h4><a href=\"agencies/nspcc/index.html\">"))
+        #expect(page(site, "stoke-prior-first/levels/universal/index.html").contains("STOKE CARD <h3><a href=\"../../agencies/nspcc/index.html\">"))
         for other in ["westlands-first/index.html", "droitwich-spa-high/agencies/nspcc/index.html", "index.html"] {
             #expect(!page(site, other).contains("STOKE"), "\(other)")
             #expect(page(site, other).contains("class=\"site-header\""), "\(other)")
+        }
+    }
+
+    @Test func sharedCardsLinkWithinEachSchoolAndKeepEachSchoolsOverride() throws {
+        let dir = TempDir()
+        let site = dir.path("Site")
+        #expect(build(SeedSiteTests.content, site).wrote)
+        // NSPCC's card is rendered once for all schools: its link must lead into each school's own folder.
+        for school in ["westlands-first", "droitwich-spa-high", "stoke-prior-first"] {
+            let level = page(site, "\(school)/levels/universal/index.html")
+            #expect(level.contains("<a href=\"../../agencies/nspcc/index.html\">NSPCC</a>"), "\(school)")
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("\(school)/agencies/nspcc/index.html").path))
+        }
+        // Stoke Prior renames the PCSO entry; the other schools keep the library's name.
+        let renamed = "agencies/pcso/index.html\">Police – community policing team</a>"
+        let library = "agencies/pcso/index.html\">Police Community Support Officers (PCSO)</a>"
+        for path in ["stoke-prior-first/index.html", "stoke-prior-first/levels/targeted/index.html"] {
+            #expect(page(site, path).contains(renamed) && !page(site, path).contains(library), "\(path)")
+        }
+        for path in ["westlands-first/index.html", "droitwich-spa-high/levels/targeted/index.html"] {
+            #expect(page(site, path).contains(library) && !page(site, path).contains(renamed), "\(path)")
         }
     }
 

@@ -58,6 +58,8 @@ struct PageContexts: @unchecked Sendable {
     let topicsByID: [String: Topic]
     /// Each entry's details, shared across schools, made on first use.
     let shared = OnceCache<EntryDetails>()
+    /// Library entries' cards, shared across schools (see `SchoolFragments.card`).
+    let sharedCards = OnceCache<Fragment>()
 
     static func root(for path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
@@ -146,15 +148,19 @@ struct PageContexts: @unchecked Sendable {
         return item
     }
 
-    func sharedDetails(_ entry: ResolvedEntry, in school: ResolvedSchool) -> EntryDetails {
-        let ownTemplates = schoolLibraries[school.school.id]
-        let key = "\(ownTemplates == nil ? "" : school.school.id)|\(entry.kind.rawValue):\(entry.id)|\(entry.sources.joined(separator: "|"))"
-        let templates = ownTemplates ?? library
-        // A service, or an agency the school changes, is this school's alone: kept with the
-        // school's fragments (and let go with them), not in the cache all schools share.
+    /// Whether what the entry's files make (its details and cards) is the same for every school
+    /// that lists it. Not for a service, an agency the school changes, or a school with its own
+    /// templates: those are the school's alone, kept with its fragments and let go with them.
+    func isShared(_ entry: ResolvedEntry, in school: ResolvedSchool) -> Bool {
+        guard entry.kind != .service, schoolLibraries[school.school.id] == nil else { return false }
         let schoolFolder = String(school.school.file.dropLast("school.md".count))
-        let ownEntry = entry.kind == .service || entry.sources.contains { $0.hasPrefix(schoolFolder) }
-        let cache = ownEntry ? fragments(for: school).details : shared
+        return !entry.sources.contains { $0.hasPrefix(schoolFolder) }
+    }
+
+    func sharedDetails(_ entry: ResolvedEntry, in school: ResolvedSchool) -> EntryDetails {
+        let key = "\(entry.kind.rawValue):\(entry.id)|\(entry.sources.joined(separator: "|"))"
+        let templates = schoolLibraries[school.school.id] ?? library
+        let cache = isShared(entry, in: school) ? shared : fragments(for: school).details
         return cache.value(key) { [self] in
             let values = details(entry).mapValues(TemplateValues.wrap)
             return EntryDetails(values: values, html: Fragment(template: "entry-details", values: { values }) { template, values in
@@ -285,9 +291,13 @@ struct PageContexts: @unchecked Sendable {
         return c
     }
 
-    /// An entry's card values, with `card_html` for a page at `root`.
+    /// An entry's card values, with `card_html` for a page at `root` (a page of the school's).
     func card(_ item: ResolvedEntry, in school: ResolvedSchool, root: String, heading: String = "h3") -> Any {
-        fragments(for: school).card(item, root: root, heading: heading)
+        // The school's folder is one level below the site's root: from a page of the school,
+        // its folder is `root` less one step.
+        let link = String(root.dropFirst(3)) + entryURL(school.school.id, item).dropFirst(school.school.id.count + 1)
+        return fragments(for: school).card(item, root: root, heading: heading, link: link,
+                                           shared: isShared(item, in: school) ? sharedCards : nil)
     }
 
     /// An entry's card values alone (the handout lists entries in its own markup).

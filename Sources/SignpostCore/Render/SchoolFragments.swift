@@ -4,7 +4,7 @@ import Mustache
 /// One school's shared fragments (or the site-wide pages'), made on first use and kept until
 /// the school's pages are written (`release`):
 /// the header, "Get help now" box and footer per folder depth (their links are relative, so
-/// they differ only by depth), and each entry's card per depth and heading level.
+/// they differ only by depth), and each entry's card per depth and heading level (unless all schools share it).
 final class SchoolFragments: @unchecked Sendable {
     /// The templates this school renders with (its own overrides, or the theme's).
     private let library: MustacheLibrary?
@@ -53,23 +53,26 @@ final class SchoolFragments: @unchecked Sendable {
         return values
     }
 
-    /// An entry's card values plus `card_html`, its card rendered at this depth and heading level.
-    func card(_ entry: ResolvedEntry, root: String, heading: String) -> TemplateValues {
+    /// An entry's card values plus `card_html`, its card rendered at this depth and heading
+    /// level. `link` goes from the page to the entry's page without naming the school's
+    /// folder, so a library entry's card is the same for every school that lists it as it
+    /// is: such cards are kept in `shared` (all schools'), the others with the school.
+    func card(_ entry: ResolvedEntry, root: String, heading: String, link: String, shared: OnceCache<Fragment>?) -> TemplateValues {
         var item = cardValues(entry)
-        let values = item
-        item["card_html"] = fragment("entry-card|\(root)|\(heading)|\(SchoolFragments.cardKey(entry))", template: "entry-card") {
-            var context = values
-            context["root"] = root
-            context["card_heading"] = heading
-            return context
-        }
+        var values = item
+        values["url"] = nil
+        values["link"] = link
+        values["root"] = root
+        values["card_heading"] = heading
+        let key = "entry-card|\(root)|\(heading)|\(SchoolFragments.cardKey(entry))|\(entry.sources.joined(separator: "|"))"
+        item["card_html"] = fragment(key, template: "entry-card", in: shared ?? made) { values }
         return TemplateValues(item)
     }
 
-    private func fragment(_ key: String, template: String, dropLastNewline: Bool = false,
+    private func fragment(_ key: String, template: String, dropLastNewline: Bool = false, in cache: OnceCache<Fragment>? = nil,
                           values: @escaping () -> [String: Any]) -> Fragment {
         let library = self.library
-        return made.value(key) {
+        return (cache ?? made).value(key) {
             Fragment(template: template, values: values) { template, values in
                 let html = library?.render(TemplateValues.wrap(values), withTemplate: template) ?? ""
                 return dropLastNewline ? Fragment.placedOnItsOwnLine(html) : html
