@@ -23,6 +23,7 @@ enum ContextHash {
     private static func feed(_ value: Any, into hasher: inout Hasher) {
         switch ValueKind(of: value) {
         case .string(let text): hasher.combine(0); hasher.combine(text)
+        case .text(let text): hasher.combine(0); hasher.combine(text.text)
         case .bool(let flag): hasher.combine(1); hasher.combine(flag)
         case .int(let number): hasher.combine(2); hasher.combine(number)
         case .dictionary(let dictionary): feed(dictionary, into: &hasher)

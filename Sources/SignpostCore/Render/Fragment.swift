@@ -52,6 +52,11 @@ final class Fragment: MustacheCustomRenderable, @unchecked Sendable {
     /// partial there; a standalone partial's line leaves no newline of its own, so the
     /// fragment's last newline is dropped to give the same bytes.
     static func placedOnItsOwnLine(_ html: String) -> String {
-        html.hasSuffix("\n") ? String(html.dropLast()) : html
+        // Not `dropLast()`: on a String that resolves to Sequence's, which copies the whole text
+        // through an array (a twentieth of a build, for the long entry details).
+        guard html.utf8.last == UInt8(ascii: "\n") else { return html }
+        var trimmed = html
+        trimmed.removeLast()
+        return trimmed
     }
 }

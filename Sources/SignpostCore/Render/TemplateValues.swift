@@ -24,9 +24,10 @@ final class TemplateValues: MustacheParent, @unchecked Sendable {
 
     func child(named name: String) -> Any? { values[name] }
 
-    /// Wraps a context, and every dictionary inside it, once, before rendering.
+    /// Wraps a context, every dictionary and every text inside it, once, before rendering.
     static func wrap(_ value: Any) -> Any {
         switch ValueKind(of: value) {
+        case .string(let text): return TemplateText(text)
         case .dictionary(let dictionary): return TemplateValues(dictionary.mapValues(wrap))
         case .array(let items): return items.map(wrap)
         default: return value

@@ -3,12 +3,13 @@
 /// dictionary, and even text-to-dictionary searches the runtime's conformances. Only a value
 /// of some other type (such as [String: String]) pays for the general casts.
 enum ValueKind {
-    case string(String), bool(Bool), int(Int), dictionary([String: Any]), templateValues(TemplateValues),
+    case string(String), text(TemplateText), bool(Bool), int(Int), dictionary([String: Any]), templateValues(TemplateValues),
          fragment(Fragment), array([Any]), other
 
     init(of value: Any) {
         let type = Swift.type(of: value)
         if type == String.self { self = .string(value as! String) }
+        else if type == TemplateText.self { self = .text(value as! TemplateText) }
         else if type == [String: Any].self { self = .dictionary(value as! [String: Any]) }
         else if type == TemplateValues.self { self = .templateValues(value as! TemplateValues) }
         else if type == Fragment.self { self = .fragment(value as! Fragment) }
