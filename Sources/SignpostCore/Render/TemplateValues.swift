@@ -3,23 +3,19 @@ import Mustache
 
 /// The values one template section sees. swift-mustache looks up every `{{name}}` by casting
 /// the current object to `MustacheParent`; for `[String: Any]` that is a conditional
-/// conformance, checked at run time on every lookup. A final class with a plain conformance
-/// makes each lookup a dictionary read (about twice as fast over a whole build).
-final class TemplateValues: MustacheParent, @unchecked Sendable {
+/// conformance, checked at run time on every lookup. A type with a plain conformance makes
+/// each lookup a dictionary read (about twice as fast over a whole build); a struct rather
+/// than a class, because the runtime casts a class to a protocol it lacks at twice the cost.
+struct TemplateValues: MustacheParent, @unchecked Sendable {
     let values: [String: Any]
     /// `ContextHash` of the values, worked out once: the same card or contact list appears
     /// in many pages' values, and incremental rebuilds fingerprint every page that shows it.
-    private var fingerprint: Int?
-    private let lock = NSLock()
+    private let memo = FingerprintMemo()
 
     init(_ values: [String: Any]) { self.values = values }
 
     func fingerprint(_ make: ([String: Any]) -> Int) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        if let fingerprint { return fingerprint }
-        let value = make(values)
-        fingerprint = value
-        return value
+        memo.value { make(values) }
     }
 
     func child(named name: String) -> Any? { values[name] }
@@ -32,5 +28,19 @@ final class TemplateValues: MustacheParent, @unchecked Sendable {
         case .array(let items): return items.map(wrap)
         default: return value
         }
+    }
+}
+
+/// A `TemplateValues` fingerprint once worked out, shared by every copy of the values.
+final class FingerprintMemo: @unchecked Sendable {
+    private var fingerprint: Int?
+    private let lock = NSLock()
+
+    func value(_ make: () -> Int) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        if let fingerprint { return fingerprint }
+        let value = make()
+        fingerprint = value
+        return value
     }
 }
