@@ -116,7 +116,10 @@ public struct SourceFile: Sendable {
         }
         let composed: Node?
         do {
-            composed = try Yams.compose(yaml: yaml)
+            // Yams' defaults cost more than the parse: `Encoding.default` reads the whole process
+            // environment on every call, and the default resolver runs regular expressions over
+            // every value, which YAMLTreeBuilder never asks for (it reads text and style only).
+            composed = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             report(error, yaml: yaml, lineOffset: lineOffset, displayPath: displayPath, log: log)
             return nil
