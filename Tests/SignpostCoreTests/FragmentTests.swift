@@ -60,6 +60,49 @@ struct FragmentTests {
         }
     }
 
+    @Test func sharedEntryLinksKeepEachSchoolsLevelNamesAndLeadIntoItsFolder() throws {
+        let dir = TempDir()
+        let site = dir.path("Site")
+        #expect(build(SeedSiteTests.content, site).wrote)
+        func links(_ path: String) -> String {
+            let html = page(site, path)
+            guard let start = html.range(of: "<h2>Level of need</h2>"), let end = html.range(of: "<p class=\"meta\">") ?? html.range(of: "<p><a href=\"../../../") else { return "" }
+            return String(html[start.lowerBound..<end.lowerBound])
+        }
+        // Westlands names its levels itself; Droitwich keeps the library's names. Both link within their own folder.
+        #expect(links("westlands-first/agencies/nspcc/index.html").contains("<a href=\"../../levels/universal/index.html\">Everyone (Universal)</a>"))
+        #expect(links("droitwich-spa-high/agencies/nspcc/index.html").contains("<a href=\"../../levels/universal/index.html\">Universal</a>"))
+        #expect(links("droitwich-spa-high/agencies/nspcc/index.html").contains("<h2>Topics</h2>\n<ul class=\"link-list\">\n<li><a href=\"../../topics/"))
+        for school in ["westlands-first", "droitwich-spa-high", "stoke-prior-first"] {
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("\(school)/levels/universal/index.html").path))
+        }
+        // Stoke Prior and Droitwich list NSPCC with the same levels and topics: the same bytes.
+        #expect(!links("stoke-prior-first/agencies/nspcc/index.html").isEmpty)
+        #expect(links("stoke-prior-first/agencies/nspcc/index.html") == links("droitwich-spa-high/agencies/nspcc/index.html"))
+    }
+
+    @Test func aSchoolsOwnBreadcrumbsAndEntryLinksTemplatesAreNotSharedWithOthers() throws {
+        let dir = TempDir()
+        let content = try SeedSiteTests.copyOfContent(dir)
+        let templates = content.appendingPathComponent("schools/stoke-prior-first/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<nav>STOKE TRAIL {{school.school_name}}{{#breadcrumbs}} <a href=\"{{root}}{{crumb_url}}\">{{crumb_name}}</a>{{/breadcrumbs}}</nav>\n"
+            .write(to: templates.appendingPathComponent("breadcrumbs.mustache"), atomically: true, encoding: .utf8)
+        try "<p>STOKE LINKS{{#topics}} <a href=\"{{topic_link}}\">{{topic_name}}</a>{{/topics}}</p>\n"
+            .write(to: templates.appendingPathComponent("entry-links.mustache"), atomically: true, encoding: .utf8)
+        let site = dir.path("Site")
+        #expect(build(content, site).wrote)
+        let stoke = page(site, "stoke-prior-first/agencies/nspcc/index.html")
+        #expect(stoke.contains("<nav>STOKE TRAIL Stoke Prior First School <a href=\"../../../index.html\">Home</a> <a href=\"../../../stoke-prior-first/index.html\">"))
+        #expect(stoke.contains("<p>STOKE LINKS <a href=\"../../topics/"))
+        #expect(page(site, "stoke-prior-first/levels/universal/index.html").contains("<nav>STOKE TRAIL Stoke Prior First School <a href=\"../../../index.html\">"))
+        for other in ["droitwich-spa-high/agencies/nspcc/index.html", "westlands-first/agencies/nspcc/index.html", "accessibility/index.html"] {
+            #expect(!page(site, other).contains("STOKE"), "\(other)")
+            #expect(page(site, other).contains("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">"), "\(other)")
+        }
+        #expect(page(site, "droitwich-spa-high/agencies/nspcc/index.html").contains("<h2>Topics</h2>"))
+    }
+
     @Test func sharedEntryDetailsKeepEachSchoolsOverride() throws {
         let dir = TempDir()
         let site = dir.path("Site")

@@ -58,12 +58,18 @@ struct PageContexts: @unchecked Sendable {
     let topicsByID: [String: Topic]
     /// Each entry's details, shared across schools, made on first use.
     let shared = OnceCache<EntryDetails>()
-    /// Library entries' cards, shared across schools (see `SchoolFragments.card`).
-    let sharedCards = OnceCache<Fragment>()
+    /// Library entries' cards and entries' level and topic links, shared across schools (see
+    /// `SchoolFragments.card` and `entryLinks`).
+    let sharedFragments = OnceCache<Fragment>()
 
     static func root(for path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
     }
+
+    /// From a page of a school, the way to the school's folder: one level below the site's
+    /// root, so `root` less one step. Links made with it name no school, and so read the
+    /// same in every school's copy of a shared piece.
+    static func schoolRoot(_ root: String) -> String { String(root.dropFirst(3)) }
 
     func html(_ markdown: String) -> String { self.markdown[markdown]?.html ?? "" }
 
@@ -132,6 +138,7 @@ struct PageContexts: @unchecked Sendable {
         if !topics.isEmpty {
             item["topics"] = topics.map { ["topic_name": $0.name, "topic_url": topicURL(school.school.id, $0.id)] }
         }
+        item["links_html"] = entryLinks(levels, topics, in: school, root: PageContexts.root(for: entryURL(school.school.id, entry)))
         if let reviewed = f.reviewed?.value { item["entry_reviewed"] = reviewed.description; item["entry_reviewed_iso"] = reviewed.iso }
         if let people = f.people?.value, !people.isEmpty {
             item["people"] = people.map { name -> [String: Any] in
@@ -155,6 +162,26 @@ struct PageContexts: @unchecked Sendable {
         guard entry.kind != .service, schoolLibraries[school.school.id] == nil else { return false }
         let schoolFolder = String(school.school.file.dropLast("school.md".count))
         return !entry.sources.contains { $0.hasPrefix(schoolFolder) }
+    }
+
+    /// `entry-links`: an entry page's links to its levels and topics. Every school's entries with
+    /// the same levels (by name) and topics show the same links, so it is rendered once for all.
+    func entryLinks(_ levels: [Level], _ topics: [Topic], in school: ResolvedSchool, root: String) -> Fragment {
+        let id = school.school.id
+        let toSchool = PageContexts.schoolRoot(root)
+        let key = "entry-links|\(root)|" + levels.map { $0.id + "\u{1F}" + $0.name }.joined(separator: "\u{1E}")
+            + "|" + topics.map(\.id).joined(separator: "\u{1E}")
+        let own = schoolLibraries[school.school.id] != nil
+        return fragments(for: school).fragment(key, template: "entry-links", dropLastNewline: true, in: own ? nil : sharedFragments) {
+            var values: [String: Any] = ["root": root]
+            if !levels.isEmpty {
+                values["levels"] = levels.map { ["level_name": $0.name, "level_link": toSchool + levelURL(id, $0.id).dropFirst(id.count + 1)] }
+            }
+            if !topics.isEmpty {
+                values["topics"] = topics.map { ["topic_name": $0.name, "topic_link": toSchool + topicURL(id, $0.id).dropFirst(id.count + 1)] }
+            }
+            return values
+        }
     }
 
     func sharedDetails(_ entry: ResolvedEntry, in school: ResolvedSchool) -> EntryDetails {
@@ -238,7 +265,10 @@ struct PageContexts: @unchecked Sendable {
         c["root"] = root
         c["title"] = title
         if sensitive { c["exit_page"] = true }
-        if !breadcrumbs.isEmpty { c["breadcrumbs"] = breadcrumbs.map { ["crumb_name": $0.0, "crumb_url": $0.1] } }
+        if !breadcrumbs.isEmpty {
+            c["breadcrumbs"] = breadcrumbs.map { ["crumb_name": $0.0, "crumb_url": $0.1] }
+            c["breadcrumbs_html"] = shared.breadcrumbs(breadcrumbs.map { (name: $0.0, url: $0.1) }, root: root)
+        }
         if let base = config.baseURL { c["canonical"] = base + path.replacingOccurrences(of: "index.html", with: "") }
         return c
     }
@@ -293,11 +323,9 @@ struct PageContexts: @unchecked Sendable {
 
     /// An entry's card values, with `card_html` for a page at `root` (a page of the school's).
     func card(_ item: ResolvedEntry, in school: ResolvedSchool, root: String, heading: String = "h3") -> Any {
-        // The school's folder is one level below the site's root: from a page of the school,
-        // its folder is `root` less one step.
-        let link = String(root.dropFirst(3)) + entryURL(school.school.id, item).dropFirst(school.school.id.count + 1)
+        let link = PageContexts.schoolRoot(root) + entryURL(school.school.id, item).dropFirst(school.school.id.count + 1)
         return fragments(for: school).card(item, root: root, heading: heading, link: link,
-                                           shared: isShared(item, in: school) ? sharedCards : nil)
+                                           shared: isShared(item, in: school) ? sharedFragments : nil)
     }
 
     /// An entry's card values alone (the handout lists entries in its own markup).

@@ -3,8 +3,9 @@ import Mustache
 
 /// One school's shared fragments (or the site-wide pages'), made on first use and kept until
 /// the school's pages are written (`release`):
-/// the header, "Get help now" box and footer per folder depth (their links are relative, so
-/// they differ only by depth), and each entry's card per depth and heading level (unless all schools share it).
+/// the header, "Get help now" box, footer and breadcrumb trail per folder depth (their links
+/// are relative, so they differ only by depth), and each entry's card per depth and heading
+/// level, and its links to levels and topics (unless all schools share them).
 final class SchoolFragments: @unchecked Sendable {
     /// The templates this school renders with (its own overrides, or the theme's).
     private let library: MustacheLibrary?
@@ -69,7 +70,21 @@ final class SchoolFragments: @unchecked Sendable {
         return TemplateValues(item)
     }
 
-    private func fragment(_ key: String, template: String, dropLastNewline: Bool = false, in cache: OnceCache<Fragment>? = nil,
+    /// The breadcrumb trail for a page at `root`: the same on every page of the school at that
+    /// depth that has the same trail. It sees the layout's values, `breadcrumbs` and `root`.
+    func breadcrumbs(_ crumbs: [(name: String, url: String)], root: String) -> Fragment {
+        let key = "breadcrumbs|\(root)|" + crumbs.map { $0.name + "\u{1F}" + $0.url }.joined(separator: "\u{1E}")
+        return fragment(key, template: "breadcrumbs", dropLastNewline: true) { [layoutValues] in
+            var values = layoutValues
+            values["breadcrumbs"] = crumbs.map { ["crumb_name": $0.name, "crumb_url": $0.url] }
+            values["root"] = root
+            return values
+        }
+    }
+
+    /// A piece rendered once per `key` from `template` and `values`: kept with the school, or in
+    /// `cache` when every school shares it.
+    func fragment(_ key: String, template: String, dropLastNewline: Bool = false, in cache: OnceCache<Fragment>? = nil,
                           values: @escaping () -> [String: Any]) -> Fragment {
         let library = self.library
         return (cache ?? made).value(key) {
