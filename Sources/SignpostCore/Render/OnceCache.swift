@@ -2,11 +2,11 @@ import Foundation
 
 /// Values by key, each made once however many threads ask for it, kept until `removeAll`:
 /// a school's fragments and cards, and the entry details schools share.
-final class OnceCache<Value>: @unchecked Sendable {
-    private var made: [String: Value] = [:]
+final class OnceCache<Key: Hashable, Value>: @unchecked Sendable {
+    private var made: [Key: Value] = [:]
     private let lock = NSLock()
 
-    func value(_ key: String, make: () -> Value) -> Value {
+    func value(_ key: Key, make: () -> Value) -> Value {
         lock.lock(); defer { lock.unlock() }
         if let existing = made[key] { return existing }
         let value = make()

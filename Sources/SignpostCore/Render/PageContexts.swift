@@ -57,10 +57,10 @@ struct PageContexts: @unchecked Sendable {
     var config: SiteConfig { site.content.site }
     let topicsByID: [String: Topic]
     /// Each entry's details, shared across schools, made on first use.
-    let shared = OnceCache<EntryDetails>()
+    let shared = OnceCache<String, EntryDetails>()
     /// Library entries' cards and entries' level and topic links, shared across schools (see
     /// `SchoolFragments.card` and `entryLinks`).
-    let sharedFragments = OnceCache<Fragment>()
+    let sharedFragments = OnceCache<String, Fragment>()
 
     static func root(for path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
@@ -260,15 +260,9 @@ struct PageContexts: @unchecked Sendable {
                 breadcrumbs: [(String, String)] = []) -> [String: Any] {
         let root = PageContexts.root(for: path)
         let shared = school.map(fragments(for:)) ?? siteFragments()
-        var c = shared.layoutValues
-        c.merge(shared.layout(root: root)) { _, fragment in fragment }
-        c["root"] = root
+        var c: [String: Any] = [TemplateValues.inheritedKey: shared.pageLayout(root: root, crumbs: breadcrumbs.map { (name: $0.0, url: $0.1) })]
         c["title"] = title
         if sensitive { c["exit_page"] = true }
-        if !breadcrumbs.isEmpty {
-            c["breadcrumbs"] = breadcrumbs.map { ["crumb_name": $0.0, "crumb_url": $0.1] }
-            c["breadcrumbs_html"] = shared.breadcrumbs(breadcrumbs.map { (name: $0.0, url: $0.1) }, root: root)
-        }
         if let base = config.baseURL { c["canonical"] = base + path.replacingOccurrences(of: "index.html", with: "") }
         return c
     }

@@ -13,10 +13,20 @@ final class SchoolFragments: @unchecked Sendable {
     let layoutValues: [String: Any]
     /// Works out an entry's card values (asked once per entry, then kept until `release`).
     private let makeCard: (ResolvedEntry) -> [String: Any]
-    private let cards = OnceCache<[String: Any]>()
-    private let made = OnceCache<Fragment>()
+    private let cards = OnceCache<String, [String: Any]>()
+    private let made = OnceCache<String, Fragment>()
+    /// Each card as a list shows it, per entry, depth and heading level.
+    private let placedCards = OnceCache<PlacedCard, TemplateValues>()
+    /// What pages show around their own content, per depth and breadcrumb trail.
+    private let pageLayouts = OnceCache<String, TemplateValues>()
     /// The details of this school's own services and changed agencies.
-    let details = OnceCache<EntryDetails>()
+    let details = OnceCache<String, EntryDetails>()
+
+    struct PlacedCard: Hashable {
+        let entry: ObjectIdentifier
+        let root: String
+        let heading: String
+    }
 
     init(library: MustacheLibrary?, layoutValues: [String: Any], makeCard: @escaping (ResolvedEntry) -> [String: Any] = { _ in [:] }) {
         self.library = library
@@ -29,6 +39,8 @@ final class SchoolFragments: @unchecked Sendable {
         made.removeAll()
         details.removeAll()
         cards.removeAll()
+        placedCards.removeAll()
+        pageLayouts.removeAll()
     }
 
     static func cardKey(_ entry: ResolvedEntry) -> String { entry.kind.rawValue + ":" + entry.id }
@@ -58,16 +70,38 @@ final class SchoolFragments: @unchecked Sendable {
     /// level. `link` goes from the page to the entry's page without naming the school's
     /// folder, so a library entry's card is the same for every school that lists it as it
     /// is: such cards are kept in `shared` (all schools'), the others with the school.
-    func card(_ entry: ResolvedEntry, root: String, heading: String, link: String, shared: OnceCache<Fragment>?) -> TemplateValues {
-        var item = cardValues(entry)
-        var values = item
-        values["url"] = nil
-        values["link"] = link
-        values["root"] = root
-        values["card_heading"] = heading
-        let key = "entry-card|\(root)|\(heading)|\(SchoolFragments.cardKey(entry))|\(entry.sources.joined(separator: "|"))"
-        item["card_html"] = fragment(key, template: "entry-card", in: shared ?? made) { values }
-        return TemplateValues(item)
+    /// Worked out once per entry, depth and heading, not on every page that lists the entry.
+    func card(_ entry: ResolvedEntry, root: String, heading: String, link: @autoclosure () -> String,
+              shared: OnceCache<String, Fragment>?) -> TemplateValues {
+        placedCards.value(PlacedCard(entry: ObjectIdentifier(entry), root: root, heading: heading)) {
+            var item = cardValues(entry)
+            var values = item
+            values["url"] = nil
+            values["link"] = link()
+            values["root"] = root
+            values["card_heading"] = heading
+            let key = "entry-card|\(root)|\(heading)|\(SchoolFragments.cardKey(entry))|\(entry.sources.joined(separator: "|"))"
+            item["card_html"] = fragment(key, template: "entry-card", in: shared ?? made) { values }
+            return TemplateValues(item)
+        }
+    }
+
+    /// What every page of the school at `root` with this breadcrumb trail shows around its own
+    /// content: the layout's values, `root`, the header, "Get help now" box, footer and trail,
+    /// made and wrapped once. A page's values inherit them (`TemplateValues.inheritedKey`)
+    /// rather than copying them.
+    func pageLayout(root: String, crumbs: [(name: String, url: String)]) -> TemplateValues {
+        let key = root + "|" + crumbs.map { $0.name + "\u{1F}" + $0.url }.joined(separator: "\u{1E}")
+        return pageLayouts.value(key) {
+            var values = layoutValues
+            values.merge(layout(root: root)) { _, fragment in fragment }
+            values["root"] = root
+            if !crumbs.isEmpty {
+                values["breadcrumbs"] = crumbs.map { ["crumb_name": $0.name, "crumb_url": $0.url] }
+                values["breadcrumbs_html"] = breadcrumbs(crumbs, root: root)
+            }
+            return TemplateValues(values.mapValues(TemplateValues.wrap))
+        }
     }
 
     /// The breadcrumb trail for a page at `root`: the same on every page of the school at that
@@ -84,7 +118,7 @@ final class SchoolFragments: @unchecked Sendable {
 
     /// A piece rendered once per `key` from `template` and `values`: kept with the school, or in
     /// `cache` when every school shares it.
-    func fragment(_ key: String, template: String, dropLastNewline: Bool = false, in cache: OnceCache<Fragment>? = nil,
+    func fragment(_ key: String, template: String, dropLastNewline: Bool = false, in cache: OnceCache<String, Fragment>? = nil,
                           values: @escaping () -> [String: Any]) -> Fragment {
         let library = self.library
         return (cache ?? made).value(key) {

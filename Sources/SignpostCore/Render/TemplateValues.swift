@@ -8,23 +8,37 @@ import Mustache
 /// than a class, because the runtime casts a class to a protocol it lacks at twice the cost.
 struct TemplateValues: MustacheParent, @unchecked Sendable {
     let values: [String: Any]
+    /// Values looked up when `values` lacks a name: what every page of a school at one depth
+    /// shares (`SchoolFragments.pageLayout`), kept once instead of copied into each page's.
+    let inherited: [String: Any]?
     /// `ContextHash` of the values, worked out once: the same card or contact list appears
     /// in many pages' values, and incremental rebuilds fingerprint every page that shows it.
     private let memo = FingerprintMemo()
 
-    init(_ values: [String: Any]) { self.values = values }
+    init(_ values: [String: Any], inheriting inherited: [String: Any]? = nil) {
+        self.values = values
+        self.inherited = inherited
+    }
+
+    /// The key under which a page's values carry the `TemplateValues` they inherit. A template
+    /// cannot name it, and `wrap` takes it out.
+    static let inheritedKey = "\u{0}inherits"
 
     func fingerprint(_ make: ([String: Any]) -> Int) -> Int {
         memo.value { make(values) }
     }
 
-    func child(named name: String) -> Any? { values[name] }
+    func child(named name: String) -> Any? { values[name] ?? inherited?[name] }
 
     /// Wraps a context, every dictionary and every text inside it, once, before rendering.
     static func wrap(_ value: Any) -> Any {
         switch ValueKind(of: value) {
         case .string(let text): return TemplateText(text)
-        case .dictionary(let dictionary): return TemplateValues(dictionary.mapValues(wrap))
+        case .dictionary(var dictionary):
+            guard case .templateValues(let base)? = dictionary.removeValue(forKey: inheritedKey).map(ValueKind.init) else {
+                return TemplateValues(dictionary.mapValues(wrap))
+            }
+            return TemplateValues(dictionary.mapValues(wrap), inheriting: base.values)
         case .array(let items): return items.map(wrap)
         default: return value
         }
