@@ -44,7 +44,14 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// ISO form, for `<time datetime>` and sitemaps.
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// "2026-03-05". Not `String(format:)`, which costs as much as a whole page's values.
+    public var iso: String {
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+    }
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                              "August", "September", "October", "November", "December"]

@@ -63,7 +63,10 @@ struct PageContexts: @unchecked Sendable {
     let sharedFragments = OnceCache<String, Fragment>()
 
     static func root(for path: String) -> String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        // Counted over bytes: splitting by Character was a tenth of an entry page's values.
+        var slashes = 0
+        for byte in path.utf8 where byte == UInt8(ascii: "/") { slashes += 1 }
+        return String(repeating: "../", count: slashes)
     }
 
     /// From a page of a school, the way to the school's folder: one level below the site's
@@ -125,10 +128,15 @@ struct PageContexts: @unchecked Sendable {
         var item: [String: Any] = ["id": entry.id, "name": entry.name, "url": entryURL(school.school.id, entry)]
         item["summary"] = f.summary?.value
         if entry.kind == .service { item["is_service"] = true }
-        if let list = f.phones?.value, !list.isEmpty { item["phones"] = phones(list); item["first_phone"] = phones([list[0]])[0] }
-        if let list = f.emails?.value, !list.isEmpty { item["emails"] = emails(list) }
-        if let list = f.websites?.value, !list.isEmpty { item["websites"] = websites(list); item["first_website"] = websites([list[0]])[0] }
-        guard full else { return item }
+        if let list = f.phones?.value, !list.isEmpty { item["first_phone"] = phones([list[0]])[0] }
+        if let list = f.websites?.value, !list.isEmpty { item["first_website"] = websites([list[0]])[0] }
+        // The full lists come with the details on an entry's own page (made once per entry).
+        guard full else {
+            if let list = f.phones?.value, !list.isEmpty { item["phones"] = phones(list) }
+            if let list = f.emails?.value, !list.isEmpty { item["emails"] = emails(list) }
+            if let list = f.websites?.value, !list.isEmpty { item["websites"] = websites(list) }
+            return item
+        }
         // The entry's own page: the parts that depend on the school...
         let levels = school.levels.filter { entry.levels.contains($0.id) }
         if !levels.isEmpty {
