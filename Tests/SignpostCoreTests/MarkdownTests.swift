@@ -41,6 +41,15 @@ struct MarkdownTests {
         #expect(!result.links.contains(url))
     }
 
+    @Test(arguments: [
+        ("<table>", "ab<table>", 0, 2), ("<table>", "<table>", 0, 0), ("<table>", "<tab<table>", 0, 4),
+        ("<table>", "<table><table>", 1, 7), ("<table>", "<tabl", 0, nil), ("<table>", "", 0, nil),
+        ("<h2>", "x<h2>y", 2, nil), ("<h2>", "x<h2>y", 6, nil), ("ab", "aab", 0, 1),
+    ] as [(String, String, Int, Int?)])
+    func findsBytesFromAPosition(needle: String, haystack: String, start: Int, expected: Int?) {
+        #expect(MarkdownRenderer.find(Array(needle.utf8), in: Array(haystack.utf8), from: start) == expected)
+    }
+
     @Test func autolinkWithScriptSchemeIsRemoved() {
         let result = renderer.render("See <javascript:alert(1)> here")
         #expect(!result.html.contains("href=\"javascript"))

@@ -228,20 +228,33 @@ public struct MarkdownRenderer: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Where `needle` next occurs in `haystack` at or after `start`: `memchr` to each candidate
+    /// first byte, `memcmp` for the rest (an element-by-element loop here was a tenth of the
+    /// Markdown step).
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        haystack.withUnsafeBytes { hay in needle.withUnsafeBytes { pin in find(pin, in: hay, from: start) } }
+    }
+
+    static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let first = needle.first, let base = haystack.baseAddress, start >= 0 else { return nil }
+        var position = start
+        while haystack.count - position >= needle.count {
+            guard let hit = memchr(base + position, Int32(first), haystack.count - position - needle.count + 1) else { return nil }
+            let index = base.distance(to: UnsafeRawPointer(hit))
+            if memcmp(hit, needle.baseAddress!, needle.count) == 0 { return index }
+            position = index + 1
         }
         return nil
     }
 
     /// cmark-gfm's task-list checkboxes have no label; show a tick or box with words instead.
     func labelTaskItems(_ html: String) -> String {
-        guard html.utf8.count > 20, MarkdownRenderer.find(Array("type=\"checkbox\"".utf8), in: Array(html.utf8), from: 0) != nil else { return html }
+        var html = html
+        var needle = "type=\"checkbox\""
+        let hasCheckbox = html.withUTF8 { bytes in
+            needle.withUTF8 { MarkdownRenderer.find(UnsafeRawBufferPointer($0), in: UnsafeRawBufferPointer(bytes), from: 0) != nil }
+        }
+        guard hasCheckbox else { return html }
         return html
             .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<span class=\"task task-done\"><span class=\"visually-hidden\">Done: </span></span>")
             .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<span class=\"task\"><span class=\"visually-hidden\">To do: </span></span>")

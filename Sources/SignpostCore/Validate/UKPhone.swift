@@ -2,8 +2,12 @@
 public enum UKPhone {
     /// Digits only, with +44 turned back into 0.
     public static func digits(_ text: String) -> String {
-        let digits = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 48 && $0.value <= 57 }))
-        return national(digits, international: text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("+44"))
+        // Over bytes: every phone link on every page goes through here.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(16)
+        for byte in text.utf8 where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits.append(byte) }
+        let international = text.utf8.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }).starts(with: "+44".utf8)
+        return national(String(decoding: digits, as: UTF8.self), international: international)
     }
 
     /// The digits as dialled in the UK: +44 1905 … and +44 (0)1905 … become 01905 ….
