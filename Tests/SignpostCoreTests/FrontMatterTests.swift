@@ -222,6 +222,25 @@ struct FrontMatterTests {
         #expect(error.message.contains("4 MB"))
     }
 
+    @Test func aFolderNamedLikeAPageIsReportedNotRead() throws {
+        let dir = TempDir()
+        let folder = dir.path("odd.md")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let log = DiagnosticLog()
+        #expect(SourceFile.read(folder, displayPath: "Content/odd.md", log: log) == nil)
+        #expect(log.errors.first?.message.contains("cannot read this file") == true, "\(log.summary)")
+    }
+
+    @Test func aFileIsReadWhole() throws {
+        let dir = TempDir()
+        let body = String(repeating: "Ein Absatz über Hilfe für Familien. ", count: 3000)
+        let url = dir.write("long.md", "---\nname: Long\n---\n" + body)
+        let log = DiagnosticLog()
+        let file = try #require(SourceFile.read(url, displayPath: "long.md", log: log))
+        #expect(file.body == body)
+        #expect(!log.hasErrors)
+    }
+
     @Test func missingFileIsReportedNotThrown() throws {
         let log = DiagnosticLog()
         let file = SourceFile.read(URL(fileURLWithPath: "/nonexistent/\(UUID().uuidString).md"), displayPath: "x.md", log: log)
