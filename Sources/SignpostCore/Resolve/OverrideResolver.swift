@@ -7,7 +7,7 @@ public struct OverrideResolver: Sendable {
 
     public func resolve(log: DiagnosticLog) -> ResolvedSite {
         var libraries: [String: AgencyLibrary] = [:]
-        var schools: [ResolvedSchool] = []
+        var placed: [Placed] = []
         for school in content.schools {
             guard let area = content.areas[school.area.value] else {
                 log.error(school.file, line: school.area.line, column: school.area.column,
@@ -16,12 +16,15 @@ public struct OverrideResolver: Sendable {
                               ?? (content.areas.isEmpty ? "add Content/areas/\(school.area.value)/area.md" : "areas are: \(content.areas.keys.sorted().joined(separator: ", "))"))
                 continue
             }
-            let library = libraries[area.id] ?? AgencyLibrary(national: content.national, area: area, log: log)
-            libraries[area.id] = library
-            schools.append(resolve(school, area: area, library: library, log: log))
+            if libraries[area.id] == nil { libraries[area.id] = AgencyLibrary(national: content.national, area: area, log: log) }
+            placed.append(Placed(school: school, area: area, library: libraries[area.id]!))
         }
+        // Each school is resolved on its own (the log is shared and thread-safe), on all cores.
+        let schools = ParallelMap.map(placed) { resolve($0.school, area: $0.area, library: $0.library, log: log) }
         return ResolvedSite(content: content, schools: schools)
     }
+
+    struct Placed: @unchecked Sendable { let school: School; let area: Area; let library: AgencyLibrary }
 
     public func resolve(_ school: School, area: Area, library: AgencyLibrary, log: DiagnosticLog) -> ResolvedSchool {
         var chosen: [String] = []
