@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Signpost",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "signpost", targets: ["signpost"]),
         .library(name: "SignpostCore", targets: ["SignpostCore"]),

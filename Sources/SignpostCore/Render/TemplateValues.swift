@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// The values one template section sees. swift-mustache looks up every `{{name}}` by casting
 /// the current object to `MustacheParent`; for `[String: Any]` that is a conditional
@@ -45,16 +46,18 @@ struct TemplateValues: MustacheParent, @unchecked Sendable {
     }
 }
 
-/// A `TemplateValues` fingerprint once worked out, shared by every copy of the values.
-final class FingerprintMemo: @unchecked Sendable {
-    private var fingerprint: Int?
-    private let lock = NSLock()
+/// A `TemplateValues` fingerprint once worked out, shared by every copy of the values. One
+/// atomic word rather than a lock: every dictionary of every page is wrapped with one, and
+/// most are never fingerprinted. Two threads may both work a fingerprint out; they agree.
+final class FingerprintMemo: Sendable {
+    /// 0 until known; the fingerprint with its lowest bit set, so that it is never 0.
+    private let state = Atomic<Int>(0)
 
     func value(_ make: () -> Int) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        if let fingerprint { return fingerprint }
-        let value = make()
-        fingerprint = value
+        let known = state.load(ordering: .acquiring)
+        if known != 0 { return known }
+        let value = make() | 1
+        state.store(value, ordering: .releasing)
         return value
     }
 }
