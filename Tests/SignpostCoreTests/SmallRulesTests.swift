@@ -167,3 +167,15 @@ struct TrimmingTests {
         #expect(Substring(text).trimmed() == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
+
+@Suite("Short web addresses")
+struct ShortURLTests {
+    @Test(arguments: [
+        ("https://www.nspcc.org.uk/", "www.nspcc.org.uk"), ("HTTPS://Www.Example.org/a/b/", "Www.Example.org/a/b"),
+        ("http://kooth.com", "kooth.com"), ("www.childline.org.uk", "www.childline.org.uk"), ("https://", ""),
+        ("http:/x", "http:/x"), ("https://café.example/menu", "café.example/menu"), ("", ""),
+    ])
+    func dropsTheSchemeAndTheLastSlash(url: String, short: String) {
+        #expect(PageContexts.shortURL(url) == short)
+    }
+}

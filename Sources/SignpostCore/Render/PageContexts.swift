@@ -106,10 +106,15 @@ struct PageContexts: @unchecked Sendable {
 
     /// "www.nspcc.org.uk/keeping-children-safe" — what fits on a printed line.
     static func shortURL(_ url: String) -> String {
-        var text = url
-        for prefix in ["https://", "http://"] where text.lowercased().hasPrefix(prefix) { text.removeFirst(prefix.count) }
-        if text.hasSuffix("/") { text.removeLast() }
-        return text
+        // Compared over bytes, without lowercasing a copy of every address.
+        func startsWith(_ prefix: String) -> Bool {
+            url.utf8.count >= prefix.utf8.count
+                && zip(url.utf8, prefix.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+        }
+        var text = Substring(url)
+        for prefix in ["https://", "http://"] where startsWith(prefix) { text = text.dropFirst(prefix.utf8.count); break }
+        if text.utf8.last == UInt8(ascii: "/") { text = text.dropLast() }
+        return String(text)
     }
 
     static let referralWords = ["self": "You can contact them yourself", "school": "The school can refer you",
@@ -125,7 +130,8 @@ struct PageContexts: @unchecked Sendable {
     /// its own page shows.
     func entry(_ entry: ResolvedEntry, in school: ResolvedSchool, full: Bool) -> [String: Any] {
         let f = entry.fields
-        var item: [String: Any] = ["id": entry.id, "name": entry.name, "url": entryURL(school.school.id, entry)]
+        let url = entryURL(school.school.id, entry)
+        var item: [String: Any] = ["id": entry.id, "name": entry.name, "url": url]
         item["summary"] = f.summary?.value
         if entry.kind == .service { item["is_service"] = true }
         if let list = f.phones?.value, !list.isEmpty { item["first_phone"] = phones([list[0]])[0] }
@@ -146,7 +152,7 @@ struct PageContexts: @unchecked Sendable {
         if !topics.isEmpty {
             item["topics"] = topics.map { ["topic_name": $0.name, "topic_url": topicURL(school.school.id, $0.id)] }
         }
-        item["links_html"] = entryLinks(levels, topics, in: school, root: PageContexts.root(for: entryURL(school.school.id, entry)))
+        item["links_html"] = entryLinks(levels, topics, in: school, root: PageContexts.root(for: url))
         if let reviewed = f.reviewed?.value { item["entry_reviewed"] = reviewed.description; item["entry_reviewed_iso"] = reviewed.iso }
         if let people = f.people?.value, !people.isEmpty {
             item["people"] = people.map { name -> [String: Any] in

@@ -72,7 +72,7 @@ final class SchoolFragments: @unchecked Sendable {
     /// is: such cards are kept in `shared` (all schools'), the others with the school.
     /// Worked out once per entry, depth and heading, not on every page that lists the entry.
     func card(_ entry: ResolvedEntry, root: String, heading: String, link: @autoclosure () -> String,
-              shared: OnceCache<String, Fragment>?) -> TemplateValues {
+              shared: @autoclosure () -> OnceCache<String, Fragment>?) -> TemplateValues {
         placedCards.value(PlacedCard(entry: ObjectIdentifier(entry), root: root, heading: heading)) {
             var item = cardValues(entry)
             var values = item
@@ -81,7 +81,7 @@ final class SchoolFragments: @unchecked Sendable {
             values["root"] = root
             values["card_heading"] = heading
             let key = "entry-card|\(root)|\(heading)|\(SchoolFragments.cardKey(entry))|\(entry.sources.joined(separator: "|"))"
-            item["card_html"] = fragment(key, template: "entry-card", in: shared ?? made) { values }
+            item["card_html"] = fragment(key, template: "entry-card", in: shared() ?? made) { values }
             return TemplateValues(item)
         }
     }
