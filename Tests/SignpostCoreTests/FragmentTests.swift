@@ -66,7 +66,7 @@ struct FragmentTests {
         #expect(build(SeedSiteTests.content, site).wrote)
         func links(_ path: String) -> String {
             let html = page(site, path)
-            guard let start = html.range(of: "<h2>Level of need</h2>"), let end = html.range(of: "<p class=\"meta\">") ?? html.range(of: "<p><a href=\"../../../") else { return "" }
+            guard let start = html.range(of: "<h2>Level of need</h2>"), let end = html.range(of: "<p class=\"meta\">") ?? html.range(of: "<p><a href=\"../../index.html\">See the whole") else { return "" }
             return String(html[start.lowerBound..<end.lowerBound])
         }
         // Westlands names its levels itself; Droitwich keeps the library's names. Both link within their own folder.
@@ -101,6 +101,27 @@ struct FragmentTests {
             #expect(page(site, other).contains("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">"), "\(other)")
         }
         #expect(page(site, "droitwich-spa-high/agencies/nspcc/index.html").contains("<h2>Topics</h2>"))
+    }
+
+    @Test func entryContentIsSharedButNamesEachSchoolWhereItMust() throws {
+        let dir = TempDir()
+        let content = try SeedSiteTests.copyOfContent(dir)
+        let templates = content.appendingPathComponent("schools/westlands-first/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<p>WESTLANDS CONTENT {{name}} <a href=\"{{offer_link}}\">offer</a></p>\n"
+            .write(to: templates.appendingPathComponent("entry-content.mustache"), atomically: true, encoding: .utf8)
+        let site = dir.path("Site")
+        #expect(build(content, site).wrote)
+        // The link back to the offer leads to each school's own offer page.
+        for school in ["droitwich-spa-high", "stoke-prior-first"] {
+            let html = page(site, "\(school)/agencies/nspcc/index.html")
+            #expect(html.contains("<p><a href=\"../../index.html\">See the whole Early Help Offer</a></p>"), "\(school)")
+            #expect(!html.contains("WESTLANDS"), "\(school)")
+        }
+        #expect(page(site, "westlands-first/agencies/nspcc/index.html").contains("<p>WESTLANDS CONTENT NSPCC <a href=\"../../index.html\">offer</a></p>"))
+        // A service's people are the school's own, under its name.
+        let service = page(site, "droitwich-spa-high/services/anti-bullying-team/index.html")
+        #expect(service.contains("<h2 id=\"people-title\">Who to talk to at Droitwich Spa High School</h2>"))
     }
 
     @Test func sharedEntryDetailsKeepEachSchoolsOverride() throws {

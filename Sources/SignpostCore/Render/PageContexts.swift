@@ -61,6 +61,8 @@ struct PageContexts: @unchecked Sendable {
     /// Library entries' cards and entries' level and topic links, shared across schools (see
     /// `SchoolFragments.card` and `entryLinks`).
     let sharedFragments = OnceCache<String, Fragment>()
+    /// Library entries' own pages' values, shared across schools (see `entryPage`).
+    let sharedEntryPages = OnceCache<String, TemplateValues>()
 
     static func root(for path: String) -> String {
         // Counted over bytes: splitting by Character was a tenth of an entry page's values.
@@ -126,47 +128,66 @@ struct PageContexts: @unchecked Sendable {
         "\(school)/\(entry.kind == .service ? "services" : "agencies")/\(entry.id)/index.html"
     }
 
-    /// An entry's values: its card (what lists of entries show), and with `full` everything
-    /// its own page shows.
-    func entry(_ entry: ResolvedEntry, in school: ResolvedSchool, full: Bool) -> [String: Any] {
+    /// An entry's card values: what lists of entries show.
+    func entry(_ entry: ResolvedEntry, in school: ResolvedSchool) -> [String: Any] {
         let f = entry.fields
-        let url = entryURL(school.school.id, entry)
-        var item: [String: Any] = ["id": entry.id, "name": entry.name, "url": url]
+        var item: [String: Any] = ["id": entry.id, "name": entry.name, "url": entryURL(school.school.id, entry)]
         item["summary"] = f.summary?.value
         if entry.kind == .service { item["is_service"] = true }
-        if let list = f.phones?.value, !list.isEmpty { item["first_phone"] = phones([list[0]])[0] }
-        if let list = f.websites?.value, !list.isEmpty { item["first_website"] = websites([list[0]])[0] }
-        // The full lists come with the details on an entry's own page (made once per entry).
-        guard full else {
-            if let list = f.phones?.value, !list.isEmpty { item["phones"] = phones(list) }
-            if let list = f.emails?.value, !list.isEmpty { item["emails"] = emails(list) }
-            if let list = f.websites?.value, !list.isEmpty { item["websites"] = websites(list) }
-            return item
-        }
-        // The entry's own page: the parts that depend on the school...
-        let levels = school.levels.filter { entry.levels.contains($0.id) }
-        if !levels.isEmpty {
-            item["levels"] = levels.map { ["level_name": $0.name, "level_url": levelURL(school.school.id, $0.id)] }
-        }
-        let topics = entry.topics.compactMap { topicsByID[$0] }
-        if !topics.isEmpty {
-            item["topics"] = topics.map { ["topic_name": $0.name, "topic_url": topicURL(school.school.id, $0.id)] }
-        }
-        item["links_html"] = entryLinks(levels, topics, in: school, root: PageContexts.root(for: url))
-        if let reviewed = f.reviewed?.value { item["entry_reviewed"] = reviewed.description; item["entry_reviewed_iso"] = reviewed.iso }
-        if let people = f.people?.value, !people.isEmpty {
-            item["people"] = people.map { name -> [String: Any] in
-                var person: [String: Any] = ["person_name": name]
-                if let p = school.school.people.first(where: { $0.name == name }) { person.merge(self.person(p)) { a, _ in a } }
-                return person
-            }
-        }
-        // ...and the details, which depend only on the entry's files: worked out and rendered
-        // once, and shared by every school that lists the entry as it is.
-        let details = sharedDetails(entry, in: school)
-        item.merge(details.values) { school, _ in school }
-        item["details_html"] = details.html
+        if let list = f.phones?.value, !list.isEmpty { item["phones"] = phones(list); item["first_phone"] = phones([list[0]])[0] }
+        if let list = f.emails?.value, !list.isEmpty { item["emails"] = emails(list) }
+        if let list = f.websites?.value, !list.isEmpty { item["websites"] = websites(list); item["first_website"] = websites([list[0]])[0] }
         return item
+    }
+
+    /// The `entry` values of an entry's own page, with `content_html` (`entry-content`, the page's
+    /// main part) rendered from them. Made once per entry as its files make it and per set of
+    /// level names and topics, and shared by every school that lists the entry unchanged: so
+    /// they name no school, and their links lead within the school (`offer_link`, `level_link`,
+    /// `topic_link`). A school's own services (and changed agencies) also get `people` and
+    /// `school_name`.
+    func entryPage(_ entry: ResolvedEntry, in school: ResolvedSchool) -> TemplateValues {
+        let levels = school.levels.filter { entry.levels.contains($0.id) }
+        let topics = entry.topics.compactMap { topicsByID[$0] }
+        let own = !isShared(entry, in: school)
+        let key = detailsKey(entry) + "|" + levels.map { $0.id + "\u{1F}" + $0.name }.joined(separator: "\u{1E}")
+            + "|" + topics.map(\.id).joined(separator: "\u{1E}")
+        return (own ? fragments(for: school).entryPages : sharedEntryPages).value(key) { [self] in
+            let f = entry.fields
+            let id = school.school.id
+            let root = PageContexts.root(for: entryURL(id, entry))
+            let toSchool = PageContexts.schoolRoot(root)
+            var item: [String: Any] = ["id": entry.id, "name": entry.name, "root": root, "offer_link": toSchool + "index.html"]
+            item["summary"] = f.summary?.value
+            if entry.kind == .service { item["is_service"] = true }
+            if !levels.isEmpty {
+                item["levels"] = levels.map { ["level_name": $0.name, "level_link": toSchool + levelURL(id, $0.id).dropFirst(id.count + 1)] }
+            }
+            if !topics.isEmpty {
+                item["topics"] = topics.map { ["topic_name": $0.name, "topic_link": toSchool + topicURL(id, $0.id).dropFirst(id.count + 1)] }
+            }
+            item["links_html"] = entryLinks(levels, topics, in: school, root: root)
+            if let reviewed = f.reviewed?.value { item["entry_reviewed"] = reviewed.description; item["entry_reviewed_iso"] = reviewed.iso }
+            if own, let people = f.people?.value, !people.isEmpty {
+                item["school_name"] = school.school.name
+                item["people"] = people.map { name -> [String: Any] in
+                    var person: [String: Any] = ["person_name": name]
+                    if let p = school.school.people.first(where: { $0.name == name }) { person.merge(self.person(p)) { a, _ in a } }
+                    return person
+                }
+            }
+            // The details (body, contacts, referral, ages, cost) depend only on the entry's files.
+            let details = sharedDetails(entry, in: school)
+            item["details_html"] = details.html
+            var values = item.mapValues(TemplateValues.wrap)
+            values.merge(details.values) { own, _ in own }
+            let templates = schoolLibraries[id] ?? library
+            let content = values
+            values["content_html"] = Fragment(template: "entry-content", values: { content }) { template, values in
+                Fragment.placedOnItsOwnLine(templates?.render(TemplateValues(values), withTemplate: template) ?? "")
+            }
+            return TemplateValues(values)
+        }
     }
 
     /// Whether what the entry's files make (its details and cards) is the same for every school
@@ -198,8 +219,12 @@ struct PageContexts: @unchecked Sendable {
         }
     }
 
+    func detailsKey(_ entry: ResolvedEntry) -> String {
+        "\(entry.kind.rawValue):\(entry.id)|\(entry.sources.joined(separator: "|"))"
+    }
+
     func sharedDetails(_ entry: ResolvedEntry, in school: ResolvedSchool) -> EntryDetails {
-        let key = "\(entry.kind.rawValue):\(entry.id)|\(entry.sources.joined(separator: "|"))"
+        let key = detailsKey(entry)
         let templates = schoolLibraries[school.school.id] ?? library
         let cache = isShared(entry, in: school) ? shared : fragments(for: school).details
         return cache.value(key) { [self] in
@@ -304,7 +329,7 @@ struct PageContexts: @unchecked Sendable {
 
     func makeFragments(_ school: ResolvedSchool) -> SchoolFragments {
         SchoolFragments(library: schoolLibraries[school.school.id] ?? library, layoutValues: layoutValues(school)) { [self] in
-            entry($0, in: school, full: false)
+            entry($0, in: school)
         }
     }
 
@@ -475,7 +500,7 @@ struct PageContexts: @unchecked Sendable {
             plans.append(PagePlan(path: path, template: "entry", school: id, sources: Set([s.file] + item.sources)) {
                 var c = layout(path: path, title: item.name, school: school,
                                sensitive: item.topics.contains { sensitiveTopics.contains($0) }, breadcrumbs: [home, offer])
-                c["entry"] = entry(item, in: school, full: true)
+                c["entry"] = entryPage(item, in: school)
                 return c
             })
         }

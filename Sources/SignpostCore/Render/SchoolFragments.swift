@@ -19,8 +19,9 @@ final class SchoolFragments: @unchecked Sendable {
     private let placedCards = OnceCache<PlacedCard, TemplateValues>()
     /// What pages show around their own content, per depth and breadcrumb trail.
     private let pageLayouts = OnceCache<String, TemplateValues>()
-    /// The details of this school's own services and changed agencies.
+    /// The details, and the own pages' values, of this school's services and changed agencies.
     let details = OnceCache<String, EntryDetails>()
+    let entryPages = OnceCache<String, TemplateValues>()
 
     struct PlacedCard: Hashable {
         let entry: ObjectIdentifier
@@ -41,6 +42,7 @@ final class SchoolFragments: @unchecked Sendable {
         cards.removeAll()
         placedCards.removeAll()
         pageLayouts.removeAll()
+        entryPages.removeAll()
     }
 
     static func cardKey(_ entry: ResolvedEntry) -> String { entry.kind.rawValue + ":" + entry.id }
