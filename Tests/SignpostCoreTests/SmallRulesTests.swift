@@ -179,3 +179,17 @@ struct ShortURLTests {
         #expect(PageContexts.shortURL(url) == short)
     }
 }
+
+@Suite("Natural order")
+struct NaturalOrderTests {
+    @Test(arguments: ["Service 2", "Service 10", "service 10b", "CAMHS", "camhs", "Year 7-9 group", "0800 1111",
+                      "A1B22C333", "", "  spaced  ", "Zz-Top_99.5", "007", "1234567890123"])
+    func asciiKeysMatchTheGeneralOnes(name: String) {
+        #expect(NaturalOrder.asciiKey(name) == NaturalOrder.unicodeKey(name))
+    }
+
+    @Test func numbersSortByValueAndCaseIsIgnored() {
+        let names = ["Service 10", "service 2", "Service 1", "Église", "apple", "Banana"]
+        #expect(NaturalOrder.sorted(names) { $0 } == ["apple", "Banana", "Service 1", "service 2", "Service 10", "Église"])
+    }
+}

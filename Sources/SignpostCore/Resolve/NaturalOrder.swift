@@ -9,6 +9,10 @@ enum NaturalOrder {
 
     /// Lower-cased, with every run of digits padded so that numbers compare by value.
     static func key(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiKey(text) : unicodeKey(text)
+    }
+
+    static func unicodeKey(_ text: String) -> String {
         var key = ""
         var digits = ""
         func flush() {
@@ -19,5 +23,27 @@ enum NaturalOrder {
         }
         flush()
         return key
+    }
+
+    /// The same key for ASCII text, worked over bytes (Character by Character it was most of
+    /// the time spent resolving a county).
+    static func asciiKey(_ text: String) -> String {
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count + 12)
+        var digits: [UInt8] = []
+        func flush() {
+            if !digits.isEmpty {
+                key.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, 12 - digits.count)))
+                key.append(contentsOf: digits)
+                digits.removeAll(keepingCapacity: true)
+            }
+        }
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits.append(byte); continue }
+            flush()
+            key.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        flush()
+        return String(decoding: key, as: UTF8.self)
     }
 }

@@ -100,11 +100,14 @@ public struct SiteWriter: Sendable {
         var parents = Set<String>()        // folders that hold other folders
         for path in relativePaths {
             try validate(relativePath: path)
-            var parts = path.split(separator: "/").dropLast()
-            if !parts.isEmpty { pagesIn[parts.joined(separator: "/"), default: 0] += 1 }
-            while parts.count > 1 {
-                parts = parts.dropLast()
-                guard parents.insert(parts.joined(separator: "/")).inserted else { break }
+            // Over bytes ("/" is ASCII, so its index is a character boundary): splitting every
+            // path into Characters and joining them again cost more than making the folders.
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            var folder = path[..<slash]
+            pagesIn[String(folder), default: 0] += 1
+            while let up = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = folder[..<up]
+                guard parents.insert(String(folder)).inserted else { break }
             }
         }
         let shared = parents.union(pagesIn.filter { $0.value > 1 }.keys)
