@@ -124,6 +124,22 @@ struct FragmentTests {
         #expect(service.contains("<h2 id=\"people-title\">Who to talk to at Droitwich Spa High School</h2>"))
     }
 
+    @Test func aThemesListsStillSeeEachSchoolsOwnEntryAddresses() throws {
+        // Card values are shared by the schools that list an entry unchanged; `url` is not.
+        let dir = TempDir()
+        let theme = dir.path("theme")
+        try FileManager.default.copyItem(at: SeedSiteTests.theme, to: theme)
+        try "{{#entries}}<p class=\"url\">{{root}}{{url}} {{name}}</p>\n{{/entries}}\n"
+            .write(to: theme.appendingPathComponent("templates/level.mustache"), atomically: true, encoding: .utf8)
+        var options = SeedSiteTests.options(content: SeedSiteTests.content, output: dir.path("Site"))
+        options.theme = theme
+        #expect(SiteBuilder(options: options).build().wrote)
+        let site = dir.path("Site")
+        for school in ["westlands-first", "droitwich-spa-high", "stoke-prior-first"] {
+            #expect(page(site, "\(school)/levels/universal/index.html").contains("<p class=\"url\">../../../\(school)/agencies/nspcc/index.html NSPCC</p>"), "\(school)")
+        }
+    }
+
     @Test func sharedEntryDetailsKeepEachSchoolsOverride() throws {
         let dir = TempDir()
         let site = dir.path("Site")

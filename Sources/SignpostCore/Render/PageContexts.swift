@@ -63,6 +63,8 @@ struct PageContexts: @unchecked Sendable {
     let sharedFragments = OnceCache<String, Fragment>()
     /// Library entries' own pages' values, shared across schools (see `entryPage`).
     let sharedEntryPages = OnceCache<String, TemplateValues>()
+    /// Library entries' card values, shared across schools (see `cardBase`).
+    let sharedCardValues = OnceCache<String, [String: Any]>()
 
     static func root(for path: String) -> String {
         // Counted over bytes: splitting by Character was a tenth of an entry page's values.
@@ -128,10 +130,10 @@ struct PageContexts: @unchecked Sendable {
         "\(school)/\(entry.kind == .service ? "services" : "agencies")/\(entry.id)/index.html"
     }
 
-    /// An entry's card values: what lists of entries show.
-    func entry(_ entry: ResolvedEntry, in school: ResolvedSchool) -> [String: Any] {
+    /// An entry's card values: what lists of entries show (from the entry's files alone).
+    func entry(_ entry: ResolvedEntry) -> [String: Any] {
         let f = entry.fields
-        var item: [String: Any] = ["id": entry.id, "name": entry.name, "url": entryURL(school.school.id, entry)]
+        var item: [String: Any] = ["id": entry.id, "name": entry.name]
         item["summary"] = f.summary?.value
         if entry.kind == .service { item["is_service"] = true }
         if let list = f.phones?.value, !list.isEmpty { item["phones"] = phones(list); item["first_phone"] = phones([list[0]])[0] }
@@ -328,9 +330,7 @@ struct PageContexts: @unchecked Sendable {
     }
 
     func makeFragments(_ school: ResolvedSchool) -> SchoolFragments {
-        SchoolFragments(library: schoolLibraries[school.school.id] ?? library, layoutValues: layoutValues(school)) { [self] in
-            entry($0, in: school)
-        }
+        SchoolFragments(library: schoolLibraries[school.school.id] ?? library, layoutValues: layoutValues(school))
     }
 
     /// The school's part of every page's layout.
@@ -354,16 +354,25 @@ struct PageContexts: @unchecked Sendable {
         return c
     }
 
-    /// An entry's card values, with `card_html` for a page at `root` (a page of the school's).
+    /// An entry's card values, with `url` and `card_html` for a page at `root` (a page of the school's).
     func card(_ item: ResolvedEntry, in school: ResolvedSchool, root: String, heading: String = "h3") -> Any {
-        let link = PageContexts.schoolRoot(root) + entryURL(school.school.id, item).dropFirst(school.school.id.count + 1)
-        return fragments(for: school).card(item, root: root, heading: heading, link: link,
-                                           shared: isShared(item, in: school) ? sharedFragments : nil)
+        let url = entryURL(school.school.id, item)
+        return fragments(for: school).card(item, root: root, heading: heading, url: url,
+                                           link: PageContexts.schoolRoot(root) + url.dropFirst(school.school.id.count + 1),
+                                           base: cardBase(item, in: school), shared: isShared(item, in: school) ? sharedFragments : nil)
     }
 
-    /// An entry's card values alone (the handout lists entries in its own markup).
-    func cardValues(_ item: ResolvedEntry, in school: ResolvedSchool) -> [String: Any] {
-        fragments(for: school).cardValues(item)
+    /// An entry's card values and `url` (the handout lists entries in its own markup).
+    func cardValues(_ item: ResolvedEntry, in school: ResolvedSchool) -> TemplateValues {
+        TemplateValues(["url": TemplateText(entryURL(school.school.id, item))], inheriting: cardBase(item, in: school))
+    }
+
+    /// An entry's card values as lists show them, wrapped, without the school's `url`: made
+    /// once per school, or once for every school that lists a library entry unchanged.
+    func cardBase(_ item: ResolvedEntry, in school: ResolvedSchool) -> [String: Any] {
+        let make = { [self] in entry(item).mapValues(TemplateValues.wrap) }
+        return isShared(item, in: school) ? sharedCardValues.value(detailsKey(item), make: make)
+            : fragments(for: school).cardValues(item, make: make)
     }
 
     func logoFileName(_ logo: String) -> String {

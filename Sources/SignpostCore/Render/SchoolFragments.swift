@@ -11,8 +11,6 @@ final class SchoolFragments: @unchecked Sendable {
     private let library: MustacheLibrary?
     /// What header, get-help-now and footer see, apart from `root`; pre-wrapped for the renderer.
     let layoutValues: [String: Any]
-    /// Works out an entry's card values (asked once per entry, then kept until `release`).
-    private let makeCard: (ResolvedEntry) -> [String: Any]
     private let cards = OnceCache<String, [String: Any]>()
     private let made = OnceCache<String, Fragment>()
     /// Each card as a list shows it, per entry, depth and heading level.
@@ -29,10 +27,9 @@ final class SchoolFragments: @unchecked Sendable {
         let heading: String
     }
 
-    init(library: MustacheLibrary?, layoutValues: [String: Any], makeCard: @escaping (ResolvedEntry) -> [String: Any] = { _ in [:] }) {
+    init(library: MustacheLibrary?, layoutValues: [String: Any]) {
         self.library = library
         self.layoutValues = layoutValues
-        self.makeCard = makeCard
     }
 
     /// Lets go of the cards and rendered fragments once the school's pages are written.
@@ -47,9 +44,9 @@ final class SchoolFragments: @unchecked Sendable {
 
     static func cardKey(_ entry: ResolvedEntry) -> String { entry.kind.rawValue + ":" + entry.id }
 
-    /// An entry's card values, wrapped for the renderer once, not in every list that shows it.
-    func cardValues(_ entry: ResolvedEntry) -> [String: Any] {
-        cards.value(SchoolFragments.cardKey(entry)) { makeCard(entry).mapValues(TemplateValues.wrap) }
+    /// The card values of this school's own entries (see `PageContexts.cardBase`).
+    func cardValues(_ entry: ResolvedEntry, make: () -> [String: Any]) -> [String: Any] {
+        cards.value(SchoolFragments.cardKey(entry), make: make)
     }
 
     static let layoutTemplates = ["header": "header_html", "get-help-now": "get_help_now_html", "footer": "footer_html"]
@@ -73,18 +70,18 @@ final class SchoolFragments: @unchecked Sendable {
     /// folder, so a library entry's card is the same for every school that lists it as it
     /// is: such cards are kept in `shared` (all schools'), the others with the school.
     /// Worked out once per entry, depth and heading, not on every page that lists the entry.
-    func card(_ entry: ResolvedEntry, root: String, heading: String, link: @autoclosure () -> String,
-              shared: @autoclosure () -> OnceCache<String, Fragment>?) -> TemplateValues {
+    /// `base` is the entry's card values, `url` its page from the site's root (this school's).
+    func card(_ entry: ResolvedEntry, root: String, heading: String, url: @autoclosure () -> String, link: @autoclosure () -> String,
+              base: @autoclosure () -> [String: Any], shared: @autoclosure () -> OnceCache<String, Fragment>?) -> TemplateValues {
         placedCards.value(PlacedCard(entry: ObjectIdentifier(entry), root: root, heading: heading)) {
-            var item = cardValues(entry)
-            var values = item
-            values["url"] = nil
-            values["link"] = link()
-            values["root"] = root
-            values["card_heading"] = heading
+            let base = base()
+            var values = base
+            values["link"] = TemplateText(link())
+            values["root"] = TemplateText(root)
+            values["card_heading"] = TemplateText(heading)
             let key = "entry-card|\(root)|\(heading)|\(SchoolFragments.cardKey(entry))|\(entry.sources.joined(separator: "|"))"
-            item["card_html"] = fragment(key, template: "entry-card", in: shared() ?? made) { values }
-            return TemplateValues(item)
+            let html = fragment(key, template: "entry-card", in: shared() ?? made) { values }
+            return TemplateValues(["url": TemplateText(url()), "card_html": html], inheriting: base)
         }
     }
 

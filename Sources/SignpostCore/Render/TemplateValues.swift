@@ -26,7 +26,13 @@ struct TemplateValues: MustacheParent, @unchecked Sendable {
     static let inheritedKey = "\u{0}inherits"
 
     func fingerprint(_ make: ([String: Any]) -> Int) -> Int {
-        memo.value { make(values) }
+        memo.value {
+            guard let inherited else { return make(values) }
+            var hasher = Hasher()
+            hasher.combine(make(values))
+            hasher.combine(make(inherited))
+            return hasher.finalize()
+        }
     }
 
     func child(named name: String) -> Any? { values[name] ?? inherited?[name] }
