@@ -362,9 +362,14 @@ struct PageContexts: @unchecked Sendable {
                                            base: cardBase(item, in: school), shared: isShared(item, in: school) ? sharedFragments : nil)
     }
 
-    /// An entry's card values and `url` (the handout lists entries in its own markup).
+    /// An entry's card values, `url` and `handout_html`, its line on the handout (`handout-item`,
+    /// a shared piece made once per entry as its files make it).
     func cardValues(_ item: ResolvedEntry, in school: ResolvedSchool) -> TemplateValues {
-        TemplateValues(["url": TemplateText(entryURL(school.school.id, item))], inheriting: cardBase(item, in: school))
+        let base = cardBase(item, in: school)
+        let shared = isShared(item, in: school)
+        let line = fragments(for: school).fragment("handout-item|" + detailsKey(item), template: "handout-item", dropLastNewline: true,
+                                                   in: shared ? sharedFragments : nil) { base }
+        return TemplateValues(["url": TemplateText(entryURL(school.school.id, item)), "handout_html": line], inheriting: base)
     }
 
     /// An entry's card values as lists show them, wrapped, without the school's `url`: made
