@@ -303,6 +303,8 @@ struct PageContexts: @unchecked Sendable {
         let shared = school.map(fragments(for:)) ?? siteFragments()
         var c: [String: Any] = [TemplateValues.inheritedKey: shared.pageLayout(root: root, crumbs: breadcrumbs.map { (name: $0.0, url: $0.1) })]
         c["title"] = title
+        // The browser tab's title, whole: one lookup where the template would take four.
+        c["head_title"] = title + " – " + config.title
         if sensitive { c["exit_page"] = true }
         if let base = config.baseURL { c["canonical"] = base + path.replacingOccurrences(of: "index.html", with: "") }
         return c
@@ -344,7 +346,7 @@ struct PageContexts: @unchecked Sendable {
         info["school_website"] = s.website
         info["school_address"] = s.address
         if let logo = s.logo { info["logo_url"] = "\(s.id)/\(logoFileName(logo.value))"; info["logo_alt"] = s.logoAlt ?? "\(s.name) logo" }
-        if let brand = brandColours[s.id] { info["brand_style"] = "--brand: \(brand.hex)" }
+        if let brand = brandColours[s.id] { info["brand_style"] = "--brand: \(brand.hex)"; c["brand_style"] = "--brand: \(brand.hex)" }
         let dsls = s.people.filter { $0.roles.contains("dsl") || $0.roles.contains("deputy-dsl") }
         info["safeguarding_people"] = dsls.map(person)
         c["school"] = info
@@ -408,6 +410,7 @@ struct PageContexts: @unchecked Sendable {
     func indexPage() -> PagePlan {
         var c = layout(path: "index.html", title: config.title, school: nil)
         c["is_home"] = true
+        c["head_title"] = config.title
         c["schools"] = site.schools.map { school -> [String: Any] in
             var item: [String: Any] = ["school_name": school.school.name, "school_url": "\(school.school.id)/index.html", "area_name": school.area.name]
             item["phase"] = school.school.phase
