@@ -31,13 +31,35 @@ public struct PagePlan: @unchecked Sendable {
 /// Builds the values every template sees. Keys are only set when there is a value:
 /// swift-mustache prints "nil" for a nil, so absent means "leave it out".
 struct PageContexts: @unchecked Sendable {
-    let site: ResolvedSite
-    let markdown: [String: RenderedMarkdown]
-    let today: Day
-    let brandColours: [String: BrandColour]
-    /// The theme's templates, and the schools that override some of them.
-    let library: MustacheLibrary?
-    let schoolLibraries: [String: MustacheLibrary]
+    /// What every school's pages share, held once by reference: every closure that builds a
+    /// page's values captures a copy of this struct, and copying thirty fields' references on
+    /// each (from both threads, on the same objects) was a sixth of a build.
+    final class Store: @unchecked Sendable {
+        let site: ResolvedSite
+        let markdown: [String: RenderedMarkdown]
+        let today: Day
+        let brandColours: [String: BrandColour]
+        let library: MustacheLibrary?
+        let schoolLibraries: [String: MustacheLibrary]
+        let topicsByID: [String: Topic]
+        let details = OnceCache<String, EntryDetails>()
+        let fragments = OnceCache<String, Fragment>()
+        let entryPages = OnceCache<String, TemplateValues>()
+        let cardValues = OnceCache<String, [String: Any]>()
+
+        init(site: ResolvedSite, markdown: [String: RenderedMarkdown], today: Day, brandColours: [String: BrandColour],
+             library: MustacheLibrary?, schoolLibraries: [String: MustacheLibrary]) {
+            self.site = site
+            self.markdown = markdown
+            self.today = today
+            self.brandColours = brandColours
+            self.library = library
+            self.schoolLibraries = schoolLibraries
+            self.topicsByID = Dictionary(site.content.topics.map { ($0.id, $0) }) { first, _ in first }
+        }
+    }
+
+    let store: Store
     /// Per school, made once before its pages: what every page of the school shows, and each
     /// entry's card (the same on the offer, level, topic and handout pages), as values and as
     /// HTML rendered once per folder depth.
@@ -45,26 +67,27 @@ struct PageContexts: @unchecked Sendable {
 
     init(site: ResolvedSite, markdown: [String: RenderedMarkdown], today: Day, brandColours: [String: BrandColour],
          library: MustacheLibrary? = nil, schoolLibraries: [String: MustacheLibrary] = [:]) {
-        self.site = site
-        self.markdown = markdown
-        self.today = today
-        self.brandColours = brandColours
-        self.library = library
-        self.schoolLibraries = schoolLibraries
-        self.topicsByID = Dictionary(site.content.topics.map { ($0.id, $0) }) { first, _ in first }
+        store = Store(site: site, markdown: markdown, today: today, brandColours: brandColours, library: library, schoolLibraries: schoolLibraries)
     }
 
+    var site: ResolvedSite { _read { yield store.site } }
+    var markdown: [String: RenderedMarkdown] { _read { yield store.markdown } }
+    var today: Day { store.today }
+    var brandColours: [String: BrandColour] { _read { yield store.brandColours } }
+    /// The theme's templates, and the schools that override some of them.
+    var library: MustacheLibrary? { _read { yield store.library } }
+    var schoolLibraries: [String: MustacheLibrary] { _read { yield store.schoolLibraries } }
     var config: SiteConfig { site.content.site }
-    let topicsByID: [String: Topic]
+    var topicsByID: [String: Topic] { _read { yield store.topicsByID } }
     /// Each entry's details, shared across schools, made on first use.
-    let shared = OnceCache<String, EntryDetails>()
+    var shared: OnceCache<String, EntryDetails> { store.details }
     /// Library entries' cards and entries' level and topic links, shared across schools (see
     /// `SchoolFragments.card` and `entryLinks`).
-    let sharedFragments = OnceCache<String, Fragment>()
+    var sharedFragments: OnceCache<String, Fragment> { store.fragments }
     /// Library entries' own pages' values, shared across schools (see `entryPage`).
-    let sharedEntryPages = OnceCache<String, TemplateValues>()
+    var sharedEntryPages: OnceCache<String, TemplateValues> { store.entryPages }
     /// Library entries' card values, shared across schools (see `cardBase`).
-    let sharedCardValues = OnceCache<String, [String: Any]>()
+    var sharedCardValues: OnceCache<String, [String: Any]> { store.cardValues }
 
     static func root(for path: String) -> String {
         // Counted over bytes: splitting by Character was a tenth of an entry page's values.
