@@ -7,9 +7,10 @@ public enum BenchFloor {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try SiteWriter.makeFolders(for: documents.map(\.path), in: folder)
         let renderer = MarkdownRenderer()
+        let folderPath = folder.path
         let failures = ParallelMap.map(documents.map { DocumentJob(path: $0.path, markdown: $0.markdown) }) { job -> String? in
             do {
-                try SiteWriter.writePage(Data(renderer.render(job.markdown).html.utf8), to: job.path, in: folder)
+                try SiteWriter.writePage(renderer.render(job.markdown).html, to: job.path, in: folderPath)
                 return nil
             } catch { return "\(error)" }
         }

@@ -231,6 +231,7 @@ public struct SiteBuilder: Sendable {
         do { try SiteWriter.makeFolders(for: pages.map(\.path), in: staging) } catch {
             return [Diagnostic(file: options.output.lastPathComponent, "\(error)")]
         }
+        let stagingPath = staging.path
         let timings = TemplateTimings()
         defer { timings.report() }
         let render: @Sendable (PagePlan) -> Diagnostic? = { plan in
@@ -245,7 +246,7 @@ public struct SiteBuilder: Sendable {
             }
             if let inject, let end = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: inject, at: end.lowerBound) }
             do {
-                try SiteWriter.writePage(Data(html.utf8), to: plan.path, in: staging)
+                try SiteWriter.writePage(html, to: plan.path, in: stagingPath)
                 return nil
             } catch {
                 return Diagnostic(file: options.output.lastPathComponent, "could not write \(plan.path): \(error)")

@@ -75,19 +75,21 @@ public struct SiteWriter: Sendable {
     /// Plain open/write/close. Foundation's Data.write syncs every file to disk, which costs
     /// more than rendering the page; the build's durability comes from the final folder swap.
     static func writeFile(_ data: Data, to path: String) throws {
+        try data.withUnsafeBytes { try writeFile($0, to: path) }
+    }
+
+    static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError.io("could not create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError.io("could not write \(path): \(String(cString: strerror(errno)))")
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteError.io("could not write \(path): \(String(cString: strerror(errno)))")
             }
+            offset += written
         }
     }
 
@@ -117,13 +119,14 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes one page, making its own folder first if `makeFolders` left it.
-    public static func writePage(_ data: Data, to relativePath: String, in staging: URL) throws {
+    public static func writePage(_ html: String, to relativePath: String, in stagingPath: String) throws {
         try validate(relativePath: relativePath)
-        let path = staging.path + "/" + relativePath
-        if let slash = relativePath.lastIndex(of: "/") {
-            try makeFolder(staging.path + "/" + relativePath[..<slash], shown: String(relativePath[..<slash]))
+        if let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            try makeFolder(stagingPath + "/" + relativePath[..<slash], shown: String(relativePath[..<slash]))
         }
-        try writeFile(data, to: path)
+        // Straight from the text's own UTF-8 bytes: no copy of every page into a Data first.
+        var html = html
+        try html.withUTF8 { try writeFile(UnsafeRawBufferPointer($0), to: stagingPath + "/" + relativePath) }
     }
 
     static func makeFolder(_ path: String, shown: String) throws {
