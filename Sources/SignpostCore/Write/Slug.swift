@@ -2,8 +2,11 @@
 /// them here is what keeps every output path inside `Site/`.
 public enum Slug {
     public static func isValid(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 100 && text.first != "-" &&
-            text.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        // Over bytes: every content file's name is checked, and only ASCII can pass.
+        let bytes = text.utf8
+        return !bytes.isEmpty && bytes.count <= 100 && bytes.first != UInt8(ascii: "-") && bytes.allSatisfy {
+            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-")
+        }
     }
 
     /// A suggestion for a name that is not valid: "Family Front Door" → "family-front-door".
