@@ -244,9 +244,7 @@ struct PageContexts: @unchecked Sendable {
         }
     }
 
-    func detailsKey(_ entry: ResolvedEntry) -> String {
-        "\(entry.kind.rawValue):\(entry.id)|\(entry.sources.joined(separator: "|"))"
-    }
+    func detailsKey(_ entry: ResolvedEntry) -> String { entry.filesKey }
 
     func sharedDetails(_ entry: ResolvedEntry, in school: ResolvedSchool) -> EntryDetails {
         let key = detailsKey(entry)

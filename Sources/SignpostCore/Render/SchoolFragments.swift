@@ -79,7 +79,7 @@ final class SchoolFragments: @unchecked Sendable {
             values["link"] = TemplateText(link())
             values["root"] = TemplateText(root)
             values["card_heading"] = TemplateText(heading)
-            let key = "entry-card|\(root)|\(heading)|\(SchoolFragments.cardKey(entry))|\(entry.sources.joined(separator: "|"))"
+            let key = "entry-card|" + root + "|" + heading + "|" + entry.filesKey
             let html = fragment(key, template: "entry-card", in: shared() ?? made) { values }
             return TemplateValues(["url": TemplateText(url()), "card_html": html], inheriting: base)
         }

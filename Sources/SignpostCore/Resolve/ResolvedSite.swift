@@ -8,12 +8,16 @@ public final class ResolvedEntry: Sendable {
     public let fields: EntryFields
     /// Files that contributed, lowest precedence first (for `explain` and incremental rebuilds).
     public let sources: [String]
+    /// The entry's kind, id and files in one string: what it shows depends on these alone, so
+    /// pieces made from it are shared under this key (worked out once, not on every page).
+    let filesKey: String
 
     public init(id: String, kind: Kind, fields: EntryFields, sources: [String]) {
         self.id = id
         self.kind = kind
         self.fields = fields
         self.sources = sources
+        filesKey = kind.rawValue + ":" + id + "|" + sources.joined(separator: "|")
     }
 
     public var name: String { fields.name?.value ?? id }
