@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// HTML that many pages show — the header, the "Get help now" box, the footer, an entry's
 /// card — rendered from its template the first time a page needs it, then reused. Every page
@@ -11,8 +12,15 @@ final class Fragment: MustacheCustomRenderable, @unchecked Sendable {
     private let render: (String, [String: Any]) -> String
     private let lock = NSLock()
     private var values: [String: Any]?
-    private var made: String?
+    /// The HTML once made, read without the lock: both threads ask for the same header,
+    /// footer and cards on almost every page, and waiting on each other there cost time.
+    private let made = AtomicLazyReference<Made>()
     private var hash: Int?
+
+    final class Made: Sendable {
+        let text: String
+        init(_ text: String) { self.text = text }
+    }
 
     /// `render` turns the template's name and the values into HTML; both run at most once.
     init(template: String, values: @escaping () -> [String: Any], render: @escaping (String, [String: Any]) -> String) {
@@ -22,11 +30,10 @@ final class Fragment: MustacheCustomRenderable, @unchecked Sendable {
     }
 
     var renderText: String {
+        if let made = made.load() { return made.text }
         lock.lock(); defer { lock.unlock() }
-        if let made { return made }
-        let text = render(template, valuesLocked())
-        made = text
-        return text
+        if let made = made.load() { return made.text }
+        return made.storeIfNil(Made(render(template, valuesLocked()))).text
     }
 
     /// A fingerprint of what the fragment is made from (its template and values), for

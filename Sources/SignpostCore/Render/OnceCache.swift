@@ -4,10 +4,26 @@ import Foundation
 /// a school's fragments and cards, and the entry details schools share.
 final class OnceCache<Key: Hashable, Value>: @unchecked Sendable {
     private var made: [Key: Value] = [:]
-    private let lock = NSLock()
+    /// Readers share the lock: after the first pages of a school nearly every call finds its
+    /// value, and with a plain mutex the threads queued behind each other's lookups.
+    private let lock: UnsafeMutablePointer<pthread_rwlock_t>
+
+    init() {
+        lock = .allocate(capacity: 1)
+        pthread_rwlock_init(lock, nil)
+    }
+
+    deinit {
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
 
     func value(_ key: Key, make: () -> Value) -> Value {
-        lock.lock(); defer { lock.unlock() }
+        pthread_rwlock_rdlock(lock)
+        let found = made[key]
+        pthread_rwlock_unlock(lock)
+        if let found { return found }
+        pthread_rwlock_wrlock(lock); defer { pthread_rwlock_unlock(lock) }
         if let existing = made[key] { return existing }
         let value = make()
         made[key] = value
@@ -15,7 +31,7 @@ final class OnceCache<Key: Hashable, Value>: @unchecked Sendable {
     }
 
     func removeAll() {
-        lock.lock(); defer { lock.unlock() }
+        pthread_rwlock_wrlock(lock); defer { pthread_rwlock_unlock(lock) }
         made.removeAll()
     }
 }
