@@ -4,7 +4,17 @@ import Foundation
 /// and the benchmark, silent otherwise.
 final class PhaseClock: @unchecked Sendable {
     private var last = Date()
+    private var lastCPU = PhaseClock.cpuSeconds()
     private let enabled = ProcessInfo.processInfo.environment["SIGNPOST_TIMINGS"] != nil
+
+    /// User and system time of the whole process so far: over a phase's wall time, how many
+    /// cores it kept busy.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
 
     /// Memory in use now (Linux: the second field of /proc/self/statm, in pages).
     static func residentMegabytes() -> Double {
@@ -16,10 +26,12 @@ final class PhaseClock: @unchecked Sendable {
 
     func lap(_ phase: String) {
         guard enabled else { return }
-        let now = Date()
-        FileHandle.standardError.write(Data(String(format: "  %-18@ %7.1f ms %7.0f MB\n", phase as NSString, now.timeIntervalSince(last) * 1000,
-                                                   PhaseClock.residentMegabytes()).utf8))
+        let now = Date(), cpu = PhaseClock.cpuSeconds()
+        let wall = now.timeIntervalSince(last)
+        FileHandle.standardError.write(Data(String(format: "  %-18@ %7.1f ms %7.0f MB %5.2f cores\n", phase as NSString, wall * 1000,
+                                                   PhaseClock.residentMegabytes(), wall > 0 ? (cpu - lastCPU) / wall : 0).utf8))
         last = now
+        lastCPU = cpu
     }
 }
 
