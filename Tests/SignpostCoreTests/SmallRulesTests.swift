@@ -193,3 +193,17 @@ struct NaturalOrderTests {
         #expect(NaturalOrder.sorted(names) { $0 } == ["apple", "Banana", "Service 1", "service 2", "Service 10", "Église"])
     }
 }
+
+@Suite("Links inside the site")
+struct InternalLinkTests {
+    @Test(arguments: [
+        ("pages/policy/index.html", true), ("#section-2", true), ("../index.html", true), ("", false),
+        ("https://www.nspcc.org.uk", false), ("HTTP://example.org", false), ("Mailto:office@school.org", false),
+        ("TEL:0800 1111", false), ("sms:85258", false), ("http", true), ("telephone-help.html", true),
+    ])
+    func onlyLinksWithoutASchemeAreTheSites(link: String, inSite: Bool) {
+        let checker = MarkdownLinkChecker(site: ResolvedSite(content: Content(site: SiteConfig(), topics: [], national: [:], areas: [:], schools: []), schools: []),
+                                          markdown: [:], plans: [])
+        #expect(checker.isInternal(link) == inSite)
+    }
+}

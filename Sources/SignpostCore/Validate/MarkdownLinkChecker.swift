@@ -13,37 +13,51 @@ struct MarkdownLinkChecker {
                 anchors["\(school.school.id)/pages/\(page.id)/index.html"] = Set(markdown[page.body]?.headings.map(\.anchor) ?? [])
             }
         }
+        // Schools are checked on all cores: each has its own pages, and the log is thread-safe.
+        let schools = site.schools.map { SchoolRef(school: $0) }
+        let headings = anchors
+        _ = ParallelMap.map(schools) { ref -> Int in
+            check(ref.school, pages: pages, anchors: headings, log: log)
+            return 0
+        }
+    }
+
+    struct SchoolRef: @unchecked Sendable { let school: ResolvedSchool }
+
+    func check(_ school: ResolvedSchool, pages: Set<String>, anchors: [String: Set<String>], log: DiagnosticLog) {
         var checked = Set<String>()
-        for school in site.schools {
-            var bodies: [(text: String, file: String, line: Int, page: String)] = []
-            for page in school.school.pages { bodies.append((page.body, page.file, page.bodyLine, "\(school.school.id)/pages/\(page.id)/index.html")) }
-            for entry in school.entries {
-                if let body = entry.fields.body {
-                    bodies.append((body.value, body.file, body.line, "\(school.school.id)/\(entry.kind == .service ? "services" : "agencies")/\(entry.id)/index.html"))
-                }
+        var bodies: [(text: String, file: String, line: Int, page: String)] = []
+        for page in school.school.pages { bodies.append((page.body, page.file, page.bodyLine, "\(school.school.id)/pages/\(page.id)/index.html")) }
+        for entry in school.entries {
+            if let body = entry.fields.body {
+                bodies.append((body.value, body.file, body.line, "\(school.school.id)/\(entry.kind == .service ? "services" : "agencies")/\(entry.id)/index.html"))
             }
-            bodies.append((school.school.body, school.school.file, school.school.bodyLine, "\(school.school.id)/index.html"))
-            for body in bodies {
-                guard let rendered = markdown[body.text] else { continue }
-                for link in rendered.links where isInternal(link) {
-                    guard checked.insert("\(body.page)|\(link)").inserted else { continue }
-                    let (target, anchor) = resolve(link, from: body.page)
-                    let line = body.line + (body.text.range(of: link).map { body.text[..<$0.lowerBound].filter { $0 == "\n" }.count } ?? 0)
-                    if target != body.page, !pages.contains(target) {
-                        log.error(body.file, line: line, "the link \"\(link)\" leads to a page that does not exist on the site",
-                                  suggestion: Suggestion.nearest(to: target, in: pages).map { "did you mean \"\(relative($0, from: body.page))\"?" })
-                    } else if let anchor, !anchor.isEmpty, let known = anchors[target] ?? (target == body.page ? Set(rendered.headings.map(\.anchor)) : nil), !known.contains(anchor) {
-                        log.error(body.file, line: line, "the link \"\(link)\" points at a heading (#\(anchor)) that does not exist",
-                                  suggestion: Suggestion.nearest(to: anchor, in: known).map { "did you mean \"#\($0)\"?" })
-                    }
+        }
+        bodies.append((school.school.body, school.school.file, school.school.bodyLine, "\(school.school.id)/index.html"))
+        for body in bodies {
+            guard let rendered = markdown[body.text] else { continue }
+            for link in rendered.links where isInternal(link) {
+                guard checked.insert("\(body.page)|\(link)").inserted else { continue }
+                let (target, anchor) = resolve(link, from: body.page)
+                let line = body.line + (body.text.range(of: link).map { body.text[..<$0.lowerBound].filter { $0 == "\n" }.count } ?? 0)
+                if target != body.page, !pages.contains(target) {
+                    log.error(body.file, line: line, "the link \"\(link)\" leads to a page that does not exist on the site",
+                              suggestion: Suggestion.nearest(to: target, in: pages).map { "did you mean \"\(relative($0, from: body.page))\"?" })
+                } else if let anchor, !anchor.isEmpty, let known = anchors[target] ?? (target == body.page ? Set(rendered.headings.map(\.anchor)) : nil), !known.contains(anchor) {
+                    log.error(body.file, line: line, "the link \"\(link)\" points at a heading (#\(anchor)) that does not exist",
+                              suggestion: Suggestion.nearest(to: anchor, in: known).map { "did you mean \"#\($0)\"?" })
                 }
             }
         }
     }
 
     func isInternal(_ link: String) -> Bool {
-        let lower = link.lowercased()
-        return !(lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("sms:") || lower.isEmpty)
+        // Compared over bytes, ignoring case, without lowercasing a copy of every link.
+        func starts(with scheme: String) -> Bool {
+            link.utf8.count >= scheme.utf8.count
+                && zip(link.utf8, scheme.utf8).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }
+        }
+        return !(link.isEmpty || starts(with: "http:") || starts(with: "https:") || starts(with: "mailto:") || starts(with: "tel:") || starts(with: "sms:"))
     }
 
     /// Resolves a relative link from a page to a site path, as a browser would.
