@@ -10,19 +10,27 @@ import Testing
 struct FragmentTests {
     func build(_ content: URL, _ output: URL) -> BuildResult { SeedSiteTests.build(content: content, output: output) }
 
+    /// A copy of the seed content in which `school` has its own templates (name → text).
+    func contentWithOwnTemplates(_ dir: TempDir, school: String, _ files: KeyValuePairs<String, String>) throws -> URL {
+        let content = try SeedSiteTests.copyOfContent(dir)
+        let templates = content.appendingPathComponent("schools/\(school)/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(to: templates.appendingPathComponent("\(name).mustache"), atomically: true, encoding: .utf8)
+        }
+        return content
+    }
+
     func page(_ site: URL, _ path: String) -> String {
         (try? String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)) ?? ""
     }
 
     @Test func aSchoolsOwnHeaderAndCardReachEveryPageAtTheRightDepth() throws {
         let dir = TempDir()
-        let content = try SeedSiteTests.copyOfContent(dir)
-        let templates = content.appendingPathComponent("schools/stoke-prior-first/templates")
-        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try "<header>STOKE HEADER {{#school}}{{school_name}}{{/school}} [{{root}}]</header>\n"
-            .write(to: templates.appendingPathComponent("header.mustache"), atomically: true, encoding: .utf8)
-        try "<li>STOKE CARD <{{card_heading}}><a href=\"{{link}}\">{{name}}</a></{{card_heading}}></li>\n"
-            .write(to: templates.appendingPathComponent("entry-card.mustache"), atomically: true, encoding: .utf8)
+        let content = try contentWithOwnTemplates(dir, school: "stoke-prior-first", [
+            "header": "<header>STOKE HEADER {{#school}}{{school_name}}{{/school}} [{{root}}]</header>\n",
+            "entry-card": "<li>STOKE CARD <{{card_heading}}><a href=\"{{link}}\">{{name}}</a></{{card_heading}}></li>\n",
+        ])
         let site = dir.path("Site")
         let result = build(content, site)
         #expect(result.wrote, "\(result.errors)")
@@ -83,13 +91,10 @@ struct FragmentTests {
 
     @Test func aSchoolsOwnBreadcrumbsAndEntryLinksTemplatesAreNotSharedWithOthers() throws {
         let dir = TempDir()
-        let content = try SeedSiteTests.copyOfContent(dir)
-        let templates = content.appendingPathComponent("schools/stoke-prior-first/templates")
-        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try "<nav>STOKE TRAIL {{school.school_name}}{{#breadcrumbs}} <a href=\"{{root}}{{crumb_url}}\">{{crumb_name}}</a>{{/breadcrumbs}}</nav>\n"
-            .write(to: templates.appendingPathComponent("breadcrumbs.mustache"), atomically: true, encoding: .utf8)
-        try "<p>STOKE LINKS{{#topics}} <a href=\"{{topic_link}}\">{{topic_name}}</a>{{/topics}}</p>\n"
-            .write(to: templates.appendingPathComponent("entry-links.mustache"), atomically: true, encoding: .utf8)
+        let content = try contentWithOwnTemplates(dir, school: "stoke-prior-first", [
+            "breadcrumbs": "<nav>STOKE TRAIL {{school.school_name}}{{#breadcrumbs}} <a href=\"{{root}}{{crumb_url}}\">{{crumb_name}}</a>{{/breadcrumbs}}</nav>\n",
+            "entry-links": "<p>STOKE LINKS{{#topics}} <a href=\"{{topic_link}}\">{{topic_name}}</a>{{/topics}}</p>\n",
+        ])
         let site = dir.path("Site")
         #expect(build(content, site).wrote)
         let stoke = page(site, "stoke-prior-first/agencies/nspcc/index.html")
@@ -105,11 +110,9 @@ struct FragmentTests {
 
     @Test func entryContentIsSharedButNamesEachSchoolWhereItMust() throws {
         let dir = TempDir()
-        let content = try SeedSiteTests.copyOfContent(dir)
-        let templates = content.appendingPathComponent("schools/westlands-first/templates")
-        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try "<p>WESTLANDS CONTENT {{name}} <a href=\"{{offer_link}}\">offer</a></p>\n"
-            .write(to: templates.appendingPathComponent("entry-content.mustache"), atomically: true, encoding: .utf8)
+        let content = try contentWithOwnTemplates(dir, school: "westlands-first", [
+            "entry-content": "<p>WESTLANDS CONTENT {{name}} <a href=\"{{offer_link}}\">offer</a></p>\n",
+        ])
         let site = dir.path("Site")
         #expect(build(content, site).wrote)
         // The link back to the offer leads to each school's own offer page.
@@ -161,10 +164,9 @@ struct FragmentTests {
 
     @Test func aSchoolsOwnEntryDetailsTemplateIsNotSharedWithOthers() throws {
         let dir = TempDir()
-        let content = try SeedSiteTests.copyOfContent(dir)
-        let templates = content.appendingPathComponent("schools/westlands-first/templates")
-        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try "<p>WESTLANDS DETAILS {{name}}</p>\n".write(to: templates.appendingPathComponent("entry-details.mustache"), atomically: true, encoding: .utf8)
+        let content = try contentWithOwnTemplates(dir, school: "westlands-first", [
+            "entry-details": "<p>WESTLANDS DETAILS {{name}}</p>\n",
+        ])
         let site = dir.path("Site")
         #expect(build(content, site).wrote)
         #expect(page(site, "westlands-first/agencies/nspcc/index.html").contains("WESTLANDS DETAILS NSPCC"))

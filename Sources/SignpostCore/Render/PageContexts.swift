@@ -175,23 +175,16 @@ struct PageContexts: @unchecked Sendable {
         let levels = school.levels.filter { entry.levels.contains($0.id) }
         let topics = entry.topics.compactMap { topicsByID[$0] }
         let own = !isShared(entry, in: school)
-        let key = detailsKey(entry) + "|" + levels.map { $0.id + "\u{1F}" + $0.name }.joined(separator: "\u{1E}")
-            + "|" + topics.map(\.id).joined(separator: "\u{1E}")
+        let key = entry.filesKey + "|" + PageContexts.linksKey(levels, topics)
         return (own ? fragments(for: school).entryPages : sharedEntryPages).value(key) { [self] in
             let f = entry.fields
-            let id = school.school.id
-            let root = PageContexts.root(for: entryURL(id, entry))
-            let toSchool = PageContexts.schoolRoot(root)
-            var item: [String: Any] = ["id": entry.id, "name": entry.name, "root": root, "offer_link": toSchool + "index.html"]
+            let root = PageContexts.root(for: entryURL(school.school.id, entry))
+            let links = linkLists(levels, topics, in: school, root: root)
+            var item: [String: Any] = ["id": entry.id, "name": entry.name, "offer_link": PageContexts.schoolRoot(root) + "index.html"]
+            item.merge(links) { own, _ in own }
             item["summary"] = f.summary?.value
             if entry.kind == .service { item["is_service"] = true }
-            if !levels.isEmpty {
-                item["levels"] = levels.map { ["level_name": $0.name, "level_link": toSchool + levelURL(id, $0.id).dropFirst(id.count + 1)] }
-            }
-            if !topics.isEmpty {
-                item["topics"] = topics.map { ["topic_name": $0.name, "topic_link": toSchool + topicURL(id, $0.id).dropFirst(id.count + 1)] }
-            }
-            item["links_html"] = entryLinks(levels, topics, in: school, root: root)
+            item["links_html"] = entryLinks(levels, topics, in: school, root: root, values: links)
             if let reviewed = f.reviewed?.value { item["entry_reviewed"] = reviewed.description; item["entry_reviewed_iso"] = reviewed.iso }
             if own, let people = f.people?.value, !people.isEmpty {
                 item["school_name"] = school.school.name
@@ -206,7 +199,7 @@ struct PageContexts: @unchecked Sendable {
             item["details_html"] = details.html
             var values = item.mapValues(TemplateValues.wrap)
             values.merge(details.values) { own, _ in own }
-            let templates = schoolLibraries[id] ?? library
+            let templates = schoolLibraries[school.school.id] ?? library
             let content = values
             values["content_html"] = Fragment(template: "entry-content", values: { content }) { template, values in
                 Fragment.placedOnItsOwnLine(templates?.render(TemplateValues(values), withTemplate: template) ?? "")
@@ -226,28 +219,34 @@ struct PageContexts: @unchecked Sendable {
 
     /// `entry-links`: an entry page's links to its levels and topics. Every school's entries with
     /// the same levels (by name) and topics show the same links, so it is rendered once for all.
-    func entryLinks(_ levels: [Level], _ topics: [Topic], in school: ResolvedSchool, root: String) -> Fragment {
-        let id = school.school.id
-        let toSchool = PageContexts.schoolRoot(root)
-        let key = "entry-links|\(root)|" + levels.map { $0.id + "\u{1F}" + $0.name }.joined(separator: "\u{1E}")
-            + "|" + topics.map(\.id).joined(separator: "\u{1E}")
+    func entryLinks(_ levels: [Level], _ topics: [Topic], in school: ResolvedSchool, root: String, values: [String: Any]) -> Fragment {
         let own = schoolLibraries[school.school.id] != nil
-        return fragments(for: school).fragment(key, template: "entry-links", dropLastNewline: true, in: own ? nil : sharedFragments) {
-            var values: [String: Any] = ["root": root]
-            if !levels.isEmpty {
-                values["levels"] = levels.map { ["level_name": $0.name, "level_link": toSchool + levelURL(id, $0.id).dropFirst(id.count + 1)] }
-            }
-            if !topics.isEmpty {
-                values["topics"] = topics.map { ["topic_name": $0.name, "topic_link": toSchool + topicURL(id, $0.id).dropFirst(id.count + 1)] }
-            }
-            return values
-        }
+        return fragments(for: school).fragment("entry-links|" + root + "|" + PageContexts.linksKey(levels, topics), template: "entry-links",
+                                               dropLastNewline: true, in: own ? nil : sharedFragments) { values }
     }
 
-    func detailsKey(_ entry: ResolvedEntry) -> String { entry.filesKey }
+    /// `levels` (`level_name`, `level_link`) and `topics` (`topic_name`, `topic_link`) for an entry
+    /// page at `root`, with links within the school, and `root`.
+    func linkLists(_ levels: [Level], _ topics: [Topic], in school: ResolvedSchool, root: String) -> [String: Any] {
+        let id = school.school.id
+        let toSchool = PageContexts.schoolRoot(root)
+        var values: [String: Any] = ["root": root]
+        if !levels.isEmpty {
+            values["levels"] = levels.map { ["level_name": $0.name, "level_link": toSchool + levelURL(id, $0.id).dropFirst(id.count + 1)] }
+        }
+        if !topics.isEmpty {
+            values["topics"] = topics.map { ["topic_name": $0.name, "topic_link": toSchool + topicURL(id, $0.id).dropFirst(id.count + 1)] }
+        }
+        return values
+    }
+
+    /// What makes two entries' level and topic links the same: the levels' ids and names, the topics.
+    static func linksKey(_ levels: [Level], _ topics: [Topic]) -> String {
+        levels.map { $0.id + "\u{1F}" + $0.name }.joined(separator: "\u{1E}") + "|" + topics.map(\.id).joined(separator: "\u{1E}")
+    }
 
     func sharedDetails(_ entry: ResolvedEntry, in school: ResolvedSchool) -> EntryDetails {
-        let key = detailsKey(entry)
+        let key = entry.filesKey
         let templates = schoolLibraries[school.school.id] ?? library
         let cache = isShared(entry, in: school) ? shared : fragments(for: school).details
         return cache.value(key) { [self] in
@@ -367,7 +366,11 @@ struct PageContexts: @unchecked Sendable {
         info["school_website"] = s.website
         info["school_address"] = s.address
         if let logo = s.logo { info["logo_url"] = "\(s.id)/\(logoFileName(logo.value))"; info["logo_alt"] = s.logoAlt ?? "\(s.name) logo" }
-        if let brand = brandColours[s.id] { info["brand_style"] = "--brand: \(brand.hex)"; c["brand_style"] = "--brand: \(brand.hex)" }
+        if let brand = brandColours[s.id] {
+            let style = "--brand: \(brand.hex)"
+            info["brand_style"] = style
+            c["brand_style"] = style
+        }
         let dsls = s.people.filter { $0.roles.contains("dsl") || $0.roles.contains("deputy-dsl") }
         info["safeguarding_people"] = dsls.map(person)
         c["school"] = info
@@ -379,9 +382,10 @@ struct PageContexts: @unchecked Sendable {
 
     /// An entry's card values, with `url` and `card_html` for a page at `root` (a page of the school's).
     func card(_ item: ResolvedEntry, in school: ResolvedSchool, root: String, heading: String = "h3") -> Any {
-        let url = entryURL(school.school.id, item)
-        return fragments(for: school).card(item, root: root, heading: heading, url: url,
-                                           link: PageContexts.schoolRoot(root) + url.dropFirst(school.school.id.count + 1),
+        // All but the first call for an entry, depth and heading find it made: work nothing out before.
+        let id = school.school.id
+        return fragments(for: school).card(item, root: root, heading: heading, url: entryURL(id, item),
+                                           link: PageContexts.schoolRoot(root) + entryURL(id, item).dropFirst(id.count + 1),
                                            base: cardBase(item, in: school), shared: isShared(item, in: school) ? sharedFragments : nil)
     }
 
@@ -390,7 +394,7 @@ struct PageContexts: @unchecked Sendable {
     func cardValues(_ item: ResolvedEntry, in school: ResolvedSchool) -> TemplateValues {
         let base = cardBase(item, in: school)
         let shared = isShared(item, in: school)
-        let line = fragments(for: school).fragment("handout-item|" + detailsKey(item), template: "handout-item", dropLastNewline: true,
+        let line = fragments(for: school).fragment("handout-item|" + item.filesKey, template: "handout-item", dropLastNewline: true,
                                                    in: shared ? sharedFragments : nil) { base }
         return TemplateValues(["url": TemplateText(entryURL(school.school.id, item)), "handout_html": line], inheriting: base)
     }
@@ -399,7 +403,7 @@ struct PageContexts: @unchecked Sendable {
     /// once per school, or once for every school that lists a library entry unchanged.
     func cardBase(_ item: ResolvedEntry, in school: ResolvedSchool) -> [String: Any] {
         let make = { [self] in entry(item).mapValues(TemplateValues.wrap) }
-        return isShared(item, in: school) ? sharedCardValues.value(detailsKey(item), make: make)
+        return isShared(item, in: school) ? sharedCardValues.value(item.filesKey, make: make)
             : fragments(for: school).cardValues(item, make: make)
     }
 

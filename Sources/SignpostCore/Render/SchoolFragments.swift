@@ -88,30 +88,25 @@ final class SchoolFragments: @unchecked Sendable {
     /// What every page of the school at `root` with this breadcrumb trail shows around its own
     /// content: the layout's values, `root`, the header, "Get help now" box, footer and trail,
     /// made and wrapped once. A page's values inherit them (`TemplateValues.inheritedKey`)
-    /// rather than copying them.
+    /// rather than copying them. The trail (`breadcrumbs`) sees the layout's values,
+    /// `breadcrumbs` and `root`.
     func pageLayout(root: String, crumbs: [(name: String, url: String)]) -> TemplateValues {
-        let key = root + "|" + crumbs.map { $0.name + "\u{1F}" + $0.url }.joined(separator: "\u{1E}")
-        return pageLayouts.value(key) {
+        let trail = crumbs.map { $0.name + "\u{1F}" + $0.url }.joined(separator: "\u{1E}")
+        return pageLayouts.value(root + "|" + trail) {
             var values = layoutValues
             values.merge(layout(root: root)) { _, fragment in fragment }
             values["root"] = root
             if !crumbs.isEmpty {
-                values["breadcrumbs"] = crumbs.map { ["crumb_name": $0.name, "crumb_url": $0.url] }
-                values["breadcrumbs_html"] = breadcrumbs(crumbs, root: root)
+                let list = crumbs.map { ["crumb_name": $0.name, "crumb_url": $0.url] }
+                values["breadcrumbs"] = list
+                values["breadcrumbs_html"] = fragment("breadcrumbs|" + root + "|" + trail, template: "breadcrumbs", dropLastNewline: true) { [layoutValues] in
+                    var trailValues = layoutValues
+                    trailValues["breadcrumbs"] = list
+                    trailValues["root"] = root
+                    return trailValues
+                }
             }
             return TemplateValues(values.mapValues(TemplateValues.wrap))
-        }
-    }
-
-    /// The breadcrumb trail for a page at `root`: the same on every page of the school at that
-    /// depth that has the same trail. It sees the layout's values, `breadcrumbs` and `root`.
-    func breadcrumbs(_ crumbs: [(name: String, url: String)], root: String) -> Fragment {
-        let key = "breadcrumbs|\(root)|" + crumbs.map { $0.name + "\u{1F}" + $0.url }.joined(separator: "\u{1E}")
-        return fragment(key, template: "breadcrumbs", dropLastNewline: true) { [layoutValues] in
-            var values = layoutValues
-            values["breadcrumbs"] = crumbs.map { ["crumb_name": $0.name, "crumb_url": $0.url] }
-            values["root"] = root
-            return values
         }
     }
 
