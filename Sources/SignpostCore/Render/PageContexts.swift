@@ -213,8 +213,9 @@ struct PageContexts: @unchecked Sendable {
     /// templates: those are the school's alone, kept with its fragments and let go with them.
     func isShared(_ entry: ResolvedEntry, in school: ResolvedSchool) -> Bool {
         guard entry.kind != .service, schoolLibraries[school.school.id] == nil else { return false }
-        let schoolFolder = String(school.school.file.dropLast("school.md".count))
-        return !entry.sources.contains { $0.hasPrefix(schoolFolder) }
+        // The school's folder, as `school.md`'s path less its name, compared without copying it.
+        let folder = school.school.file.utf8.dropLast("school.md".utf8.count)
+        return !entry.sources.contains { $0.utf8.starts(with: folder) }
     }
 
     /// `entry-links`: an entry page's links to its levels and topics. Every school's entries with
