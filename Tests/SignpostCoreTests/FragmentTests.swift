@@ -174,6 +174,12 @@ struct FragmentTests {
         #expect(page(site, "droitwich-spa-high/agencies/nspcc/index.html").contains("How to get in touch"))
     }
 
+    @Test(arguments: [("<p>a</p>\n", "<p>a</p>"), ("<p>a</p>", "<p>a</p>"), ("<p>a</p>\r\n", "<p>a</p>\r"), ("\n", ""), ("", ""),
+                      ("<p>é</p>\n\n", "<p>é</p>\n")])
+    func aPieceOnItsOwnLineLosesOnlyItsLastNewline(html: String, placed: String) {
+        #expect(Fragment.placedOnItsOwnLine(html) == placed)
+    }
+
     @Test func theSameDepthSharesOneRenderedHeader() throws {
         let fragments = SchoolFragments(library: try Self.library(["header": "<p>{{root}}</p>"]), layoutValues: [:])
         let a = fragments.layout(root: "../"), b = fragments.layout(root: "../"), deeper = fragments.layout(root: "../../")

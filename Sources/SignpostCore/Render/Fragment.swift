@@ -63,7 +63,7 @@ final class Fragment: MustacheCustomRenderable, @unchecked Sendable {
         // through an array (a twentieth of a build, for the long entry details).
         guard html.utf8.last == UInt8(ascii: "\n") else { return html }
         var trimmed = html
-        trimmed.removeLast()
+        trimmed.unicodeScalars.removeLast()   // the newline alone, even after a carriage return
         return trimmed
     }
 }
