@@ -10,15 +10,19 @@ import Testing
 struct FragmentTests {
     func build(_ content: URL, _ output: URL) -> BuildResult { SeedSiteTests.build(content: content, output: output) }
 
-    /// A copy of the seed content in which `school` has its own templates (name → text).
-    func contentWithOwnTemplates(_ dir: TempDir, school: String, _ files: KeyValuePairs<String, String>) throws -> URL {
+    /// The seed content, with `school` using its own templates (name → text), built: the site's folder.
+    func siteWithOwnTemplates(_ dir: TempDir, school: String, _ files: KeyValuePairs<String, String>,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
         let content = try SeedSiteTests.copyOfContent(dir)
         let templates = content.appendingPathComponent("schools/\(school)/templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         for (name, text) in files {
             try text.write(to: templates.appendingPathComponent("\(name).mustache"), atomically: true, encoding: .utf8)
         }
-        return content
+        let site = dir.path("Site")
+        let result = build(content, site)
+        #expect(result.wrote, "\(result.errors)", sourceLocation: sourceLocation)
+        return site
     }
 
     func page(_ site: URL, _ path: String) -> String {
@@ -27,13 +31,10 @@ struct FragmentTests {
 
     @Test func aSchoolsOwnHeaderAndCardReachEveryPageAtTheRightDepth() throws {
         let dir = TempDir()
-        let content = try contentWithOwnTemplates(dir, school: "stoke-prior-first", [
+        let site = try siteWithOwnTemplates(dir, school: "stoke-prior-first", [
             "header": "<header>STOKE HEADER {{#school}}{{school_name}}{{/school}} [{{root}}]</header>\n",
             "entry-card": "<li>STOKE CARD <{{card_heading}}><a href=\"{{link}}\">{{name}}</a></{{card_heading}}></li>\n",
         ])
-        let site = dir.path("Site")
-        let result = build(content, site)
-        #expect(result.wrote, "\(result.errors)")
 
         #expect(page(site, "stoke-prior-first/index.html").contains("STOKE HEADER Stoke Prior First School [../]"))
         #expect(page(site, "stoke-prior-first/handout/index.html").contains("STOKE HEADER Stoke Prior First School [../../]"))
@@ -91,12 +92,10 @@ struct FragmentTests {
 
     @Test func aSchoolsOwnBreadcrumbsAndEntryLinksTemplatesAreNotSharedWithOthers() throws {
         let dir = TempDir()
-        let content = try contentWithOwnTemplates(dir, school: "stoke-prior-first", [
+        let site = try siteWithOwnTemplates(dir, school: "stoke-prior-first", [
             "breadcrumbs": "<nav>STOKE TRAIL {{school.school_name}}{{#breadcrumbs}} <a href=\"{{root}}{{crumb_url}}\">{{crumb_name}}</a>{{/breadcrumbs}}</nav>\n",
             "entry-links": "<p>STOKE LINKS{{#topics}} <a href=\"{{topic_link}}\">{{topic_name}}</a>{{/topics}}</p>\n",
         ])
-        let site = dir.path("Site")
-        #expect(build(content, site).wrote)
         let stoke = page(site, "stoke-prior-first/agencies/nspcc/index.html")
         #expect(stoke.contains("<nav>STOKE TRAIL Stoke Prior First School <a href=\"../../../index.html\">Home</a> <a href=\"../../../stoke-prior-first/index.html\">"))
         #expect(stoke.contains("<p>STOKE LINKS <a href=\"../../topics/"))
@@ -110,11 +109,9 @@ struct FragmentTests {
 
     @Test func entryContentIsSharedButNamesEachSchoolWhereItMust() throws {
         let dir = TempDir()
-        let content = try contentWithOwnTemplates(dir, school: "westlands-first", [
+        let site = try siteWithOwnTemplates(dir, school: "westlands-first", [
             "entry-content": "<p>WESTLANDS CONTENT {{name}} <a href=\"{{offer_link}}\">offer</a></p>\n",
         ])
-        let site = dir.path("Site")
-        #expect(build(content, site).wrote)
         // The link back to the offer leads to each school's own offer page.
         for school in ["droitwich-spa-high", "stoke-prior-first"] {
             let html = page(site, "\(school)/agencies/nspcc/index.html")
@@ -164,11 +161,9 @@ struct FragmentTests {
 
     @Test func aSchoolsOwnEntryDetailsTemplateIsNotSharedWithOthers() throws {
         let dir = TempDir()
-        let content = try contentWithOwnTemplates(dir, school: "westlands-first", [
+        let site = try siteWithOwnTemplates(dir, school: "westlands-first", [
             "entry-details": "<p>WESTLANDS DETAILS {{name}}</p>\n",
         ])
-        let site = dir.path("Site")
-        #expect(build(content, site).wrote)
         #expect(page(site, "westlands-first/agencies/nspcc/index.html").contains("WESTLANDS DETAILS NSPCC"))
         #expect(!page(site, "droitwich-spa-high/agencies/nspcc/index.html").contains("WESTLANDS DETAILS"))
         #expect(page(site, "droitwich-spa-high/agencies/nspcc/index.html").contains("How to get in touch"))

@@ -111,10 +111,10 @@ public struct MarkdownRenderer: Sendable {
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
             var reason: String?
             if LinkRules.isUnsafeScheme(url) {
-                reason = url.lowercased().hasPrefix("file:") ? "a file on a computer or network drive, which families cannot open" : "a script or embedded-data link, which is never published"
+                reason = url.hasPrefix(ignoringASCIICase: "file:") ? "a file on a computer or network drive, which families cannot open" : "a script or embedded-data link, which is never published"
             } else if LinkRules.isDrivePath(url) {
                 reason = "a path on a network drive, which families cannot open"
-            } else if url.lowercased().hasPrefix("http"), case let .error(message, _) = LinkRules.checkWebsite(url) {
+            } else if url.hasPrefix(ignoringASCIICase: "http"), case let .error(message, _) = LinkRules.checkWebsite(url) {
                 reason = message
             }
             if let reason {

@@ -133,13 +133,8 @@ struct PageContexts: @unchecked Sendable {
 
     /// "www.nspcc.org.uk/keeping-children-safe" — what fits on a printed line.
     static func shortURL(_ url: String) -> String {
-        // Compared over bytes, without lowercasing a copy of every address.
-        func startsWith(_ prefix: String) -> Bool {
-            url.utf8.count >= prefix.utf8.count
-                && zip(url.utf8, prefix.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
-        }
         var text = Substring(url)
-        for prefix in ["https://", "http://"] where startsWith(prefix) { text = text.dropFirst(prefix.utf8.count); break }
+        for prefix in ["https://", "http://"] where url.hasPrefix(ignoringASCIICase: prefix) { text = text.dropFirst(prefix.utf8.count); break }
         if text.utf8.last == UInt8(ascii: "/") { text = text.dropLast() }
         return String(text)
     }

@@ -24,7 +24,7 @@ public struct OverrideResolver: Sendable {
         return ResolvedSite(content: content, schools: schools)
     }
 
-    struct Placed: @unchecked Sendable { let school: School; let area: Area; let library: AgencyLibrary }
+    struct Placed: Sendable { let school: School; let area: Area; let library: AgencyLibrary }
 
     public func resolve(_ school: School, area: Area, library: AgencyLibrary, log: DiagnosticLog) -> ResolvedSchool {
         var chosen: [String] = []

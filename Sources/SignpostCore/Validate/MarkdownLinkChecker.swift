@@ -14,15 +14,12 @@ struct MarkdownLinkChecker {
             }
         }
         // Schools are checked on all cores: each has its own pages, and the log is thread-safe.
-        let schools = site.schools.map { SchoolRef(school: $0) }
         let headings = anchors
-        _ = ParallelMap.map(schools) { ref -> Int in
-            check(ref.school, pages: pages, anchors: headings, log: log)
-            return 0
+        _ = ParallelMap.map(site.schools) { school -> Bool in
+            check(school, pages: pages, anchors: headings, log: log)
+            return true
         }
     }
-
-    struct SchoolRef: @unchecked Sendable { let school: ResolvedSchool }
 
     func check(_ school: ResolvedSchool, pages: Set<String>, anchors: [String: Set<String>], log: DiagnosticLog) {
         var checked = Set<String>()
@@ -52,12 +49,7 @@ struct MarkdownLinkChecker {
     }
 
     func isInternal(_ link: String) -> Bool {
-        // Compared over bytes, ignoring case, without lowercasing a copy of every link.
-        func starts(with scheme: String) -> Bool {
-            link.utf8.count >= scheme.utf8.count
-                && zip(link.utf8, scheme.utf8).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }
-        }
-        return !(link.isEmpty || starts(with: "http:") || starts(with: "https:") || starts(with: "mailto:") || starts(with: "tel:") || starts(with: "sms:"))
+        !(link.isEmpty || ["http:", "https:", "mailto:", "tel:", "sms:"].contains { link.hasPrefix(ignoringASCIICase: $0) })
     }
 
     /// Resolves a relative link from a page to a site path, as a browser would.

@@ -1,0 +1,8 @@
+extension String {
+    /// `hasPrefix`, with A–Z and a–z counted the same (web address schemes, `mailto:`…),
+    /// compared over bytes: no lower-cased copy of the text on paths that run for every link.
+    func hasPrefix(ignoringASCIICase prefix: String) -> Bool {
+        func folded(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
+        return utf8.count >= prefix.utf8.count && zip(utf8, prefix.utf8).allSatisfy { folded($0) == folded($1) }
+    }
+}
