@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
+// Linux only: the generator calls Glibc directly (open, read, write, pthread) and links
+// Debian's cmark-gfm and libqrencode, so no Apple platform is declared.
 import PackageDescription
 
 let package = Package(
     name: "Signpost",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "signpost", targets: ["signpost"]),
         .library(name: "SignpostCore", targets: ["SignpostCore"]),
