@@ -57,8 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SignpostCoreTests",
-            dependencies: ["SignpostCore", "SignpostServe"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["SignpostCore", "SignpostServe"]
         ),
     ]
 )

@@ -164,8 +164,9 @@ extension ResolvedSchool {
 enum Paths {
     /// Tests/SignpostCoreTests/
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let fixtures = testsFolder.appendingPathComponent("Fixtures")
     static let repoRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+    /// Tests/Fixtures/: committed content the unit tests build, never the live Content/.
+    static let fixtures = repoRoot.appendingPathComponent("Tests/Fixtures")
 }
 
 /// Every regular file under a folder, by relative path, with its bytes.
