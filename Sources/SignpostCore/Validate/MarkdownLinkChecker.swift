@@ -4,13 +4,14 @@ struct MarkdownLinkChecker {
     let site: ResolvedSite
     let markdown: [String: RenderedMarkdown]
     let plans: [PagePlan]
+    var urls = SiteURLs()
 
     func check(log: DiagnosticLog) {
         let pages = Set(plans.map(\.path))
         var anchors: [String: Set<String>] = [:]
         for school in site.schools {
             for page in school.school.pages {
-                anchors["\(school.school.id)/pages/\(page.id)/index.html"] = Set(markdown[page.body]?.headings.map(\.anchor) ?? [])
+                anchors[urls.page(school.school.id, page.id)] = Set(markdown[page.body]?.headings.map(\.anchor) ?? [])
             }
         }
         // Schools are checked on all cores: each has its own pages, and the log is thread-safe.
@@ -24,13 +25,13 @@ struct MarkdownLinkChecker {
     func check(_ school: ResolvedSchool, pages: Set<String>, anchors: [String: Set<String>], log: DiagnosticLog) {
         var checked = Set<String>()
         var bodies: [(text: String, file: String, line: Int, page: String)] = []
-        for page in school.school.pages { bodies.append((page.body, page.file, page.bodyLine, "\(school.school.id)/pages/\(page.id)/index.html")) }
+        for page in school.school.pages { bodies.append((page.body, page.file, page.bodyLine, urls.page(school.school.id, page.id))) }
         for entry in school.entries {
             if let body = entry.fields.body {
-                bodies.append((body.value, body.file, body.line, "\(school.school.id)/\(entry.kind == .service ? "services" : "agencies")/\(entry.id)/index.html"))
+                bodies.append((body.value, body.file, body.line, urls.entry(school.school.id, entry)))
             }
         }
-        bodies.append((school.school.body, school.school.file, school.school.bodyLine, "\(school.school.id)/index.html"))
+        bodies.append((school.school.body, school.school.file, school.school.bodyLine, urls.offer(school.school.id)))
         for body in bodies {
             guard let rendered = markdown[body.text] else { continue }
             for link in rendered.links where isInternal(link) {
@@ -69,6 +70,6 @@ struct MarkdownLinkChecker {
     }
 
     func relative(_ target: String, from page: String) -> String {
-        PageContexts.root(for: page) + target
+        SiteURLs.root(for: page) + target
     }
 }
