@@ -63,7 +63,6 @@ public struct SiteBuilder: Sendable {
         public var theme: Theme?
         public var markdown: [String: RenderedMarkdown]
         public var plans: [PagePlan]
-        public var brandColours: [String: BrandColour]
         /// The templates of schools that override some of the theme's.
         public var libraries: [String: MustacheLibrary]
         /// Each school's reused values and pieces, let go of once its pages are written.
@@ -91,7 +90,7 @@ public struct SiteBuilder: Sendable {
         clock.lap("page plans")
         MarkdownLinkChecker(site: site, markdown: markdown, plans: plans, urls: options.urls).check(log: log)
         clock.lap("link check")
-        return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, brandColours: brand, libraries: libraries,
+        return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, libraries: libraries,
                         scopes: scopes)
     }
 

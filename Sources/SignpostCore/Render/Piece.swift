@@ -2,8 +2,8 @@ import Mustache
 import Synchronization
 
 /// HTML that many pages show (the header, the "Get help now" box, the footer, an entry's
-/// card), rendered from its template the first time a page needs it, then reused: rendering
-/// it again for every page that shows it was most of a build. Templates place it unescaped:
+/// card), rendered from its template the first time a page needs it, then reused, rather than
+/// once for every page that shows it (see Tests/bench/README.md). Templates place it unescaped:
 /// `{{{header_html}}}`.
 ///
 /// A piece is identified by what it is rendered from, and nothing else: the templates, the

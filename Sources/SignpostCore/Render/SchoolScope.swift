@@ -43,8 +43,6 @@ final class SchoolScope: Sendable {
     func isOwn(_ entry: ResolvedEntry) -> Bool { own.contains(ObjectIdentifier(entry)) }
 
     var id: String? { school?.school.id }
-    /// The school's `school.md`, whose folder holds the school's own files.
-    var file: String { school?.school.file ?? "" }
 
     func release() {
         store.removeAll()

@@ -98,7 +98,6 @@ enum Slot: Sendable, Hashable {
 /// A family's names, in the order of its key enum's cases: where each name's slot is, in
 /// this family and in the family it inherits.
 public final class KeyTable: Sendable {
-    public let family: String
     public let names: [String]
     /// The family each key's nested values belong to (`phones` → `PhoneKey`), for the schema.
     public let nested: [String: KeyTable]
@@ -114,7 +113,6 @@ public final class KeyTable: Sendable {
     }
 
     init<K: TemplateKey>(_ key: K.Type, nested: [K: KeyTable] = [:], inherits: KeyTable? = nil) {
-        family = String(describing: key)
         names = K.allCases.map(\.rawValue)
         self.nested = Dictionary(uniqueKeysWithValues: nested.map { ($0.key.rawValue, $0.value) })
         self.inherits = inherits
@@ -149,6 +147,12 @@ struct Values<Key: TemplateKey>: Sendable {
     private(set) var object: TemplateObject
 
     init() { object = TemplateObject(table: Key.table) }
+
+    /// Values of this family made before (read back from a list or a nested value).
+    init?(_ object: TemplateObject) {
+        guard object.table === Key.table else { return nil }
+        self.object = object
+    }
 
     /// Values that fall back on `parent` for every key they leave out.
     init<Parent: TemplateKey>(inheriting parent: Values<Parent>) { self.init(inheriting: parent.object) }
@@ -186,13 +190,13 @@ struct Values<Key: TemplateKey>: Sendable {
     }
 
     subscript<Inner: TemplateKey>(key: Key) -> Values<Inner>? {
-        get { nil }
+        get { if case .object(let inner) = object.slots[index(key)] { return Values<Inner>(inner) } else { return nil } }
         set { checkNested(key, Inner.self); set(key, newValue.map { .object($0.object) } ?? .none) }
     }
 
     /// A list, even an empty one (a template's `{{^name}}` treats both alike).
     subscript<Inner: TemplateKey>(key: Key) -> [Values<Inner>]? {
-        get { nil }
+        get { if case .list(let items) = object.slots[index(key)] { return items.compactMap(Values<Inner>.init) } else { return nil } }
         set { checkNested(key, Inner.self); set(key, newValue.map { .list($0.map(\.object)) } ?? .none) }
     }
 

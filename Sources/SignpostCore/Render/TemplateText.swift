@@ -7,8 +7,8 @@ import Mustache
 /// exactly as the string would.
 ///
 /// Texts are equal when their bytes are (what a page shows), and hash by their length, start
-/// and end: the long ones are rendered Markdown, and hashing all of it for every piece that
-/// shows it cost more than rendering. `fingerprint` hashes every byte, for rebuilds.
+/// and end: the long ones are rendered Markdown, which every school's pieces would otherwise
+/// hash in full on each lookup. `fingerprint` hashes every byte, for rebuilds.
 struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, Sendable, Hashable {
     let text: String
 
