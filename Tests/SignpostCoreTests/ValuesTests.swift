@@ -94,7 +94,7 @@ struct ValuesTests {
         let templates = Templates(owner: nil, library: try PieceTests.library(["t": "{{name}}"]))
         var values = Values<CardKey>()
         values[.name] = "NSPCC"
-        let store = PieceStore()
+        let store = PieceStore(templates: templates)
         let first = store.intern(Piece("t", from: values, templates: templates))
         #expect(store.intern(Piece("t", from: values, templates: templates)) === first)
         #expect(store.intern(Piece("t", from: values, templates: Templates(owner: "oak", library: templates.library))) !== first)

@@ -1,30 +1,33 @@
 /// An entry's pieces as one school's pages place them: its card in a list, its line on the
-/// handout, and its own page's main part. The values come from `EntryValues` (given the
-/// entry, never the school); what is the school's own (its address for the entry's page,
-/// its people) is added here, outside the shared pieces or passed into them as values.
+/// handout, and its own page's main part. Each piece comes from the store `PieceSharing`
+/// chooses, under its input (`EntryInputs`); what is the school's own (the entry's address
+/// in the school's folder, the school's people) is added here, outside the shared pieces,
+/// or is part of the input.
 struct EntryPieces {
     let inputs: RenderInputs
     let scope: SchoolScope
 
     private func store(for entry: ResolvedEntry) -> PieceStore { inputs.sharing.store(for: entry, in: scope) }
 
-    /// The entry's card values, made once for every school that lists it as its files make it.
-    private func card(_ entry: ResolvedEntry) -> Values<CardKey> {
-        store(for: entry).cards.value(EntryFiles(entry)) { EntryValues.card(entry) }
-    }
-
     /// `url`: the entry's page from the site's root (this school's).
     private func url(_ entry: ResolvedEntry) -> String { inputs.urls.entry(scope.id ?? "", entry) }
+
+    private func card(_ files: EntryFiles, in store: PieceStore) -> Values<CardKey> {
+        store.cards.value(files) { EntryValues.card(files) }
+    }
 
     /// An entry in a list at `place`: its card's values, `url` and `card_html`, its card
     /// rendered with `heading` (`h4` under the offer page's level headings, `h3` elsewhere).
     func listedCard(_ entry: ResolvedEntry, at place: Place, heading: String = "h3") -> TemplateObject {
         scope.listedCard(entry, at: place, heading: heading) {
-            let card = card(entry)
-            let placed = EntryValues.placedCard(card, entry, root: place.root, toSchool: place.toSchool, heading: heading)
-            var listed = Values<CardKey>(inheriting: card)
+            let store = store(for: entry)
+            let files = EntryFiles(entry: entry)
+            let input = CardInput(entry: files, place: place, heading: heading)
+            var listed = Values<CardKey>(inheriting: card(files, in: store))
             listed[.url] = url(entry)
-            listed[.card_html] = store(for: entry).intern(Piece("entry-card", from: placed, templates: scope.templates, ownLine: false))
+            listed[.card_html] = store.cardPieces.value(input) {
+                Piece("entry-card", from: EntryValues.placedCard(input), templates: store.templates, ownLine: false)
+            }
             return listed.object
         }
     }
@@ -32,10 +35,12 @@ struct EntryPieces {
     /// An entry on the handout: its card's values, `url` and `handout_html`.
     func handoutLine(_ entry: ResolvedEntry) -> TemplateObject {
         scope.handoutLine(entry) {
-            let card = card(entry)
+            let store = store(for: entry)
+            let files = EntryFiles(entry: entry)
+            let card = card(files, in: store)
             var line = Values<CardKey>(inheriting: card)
             line[.url] = url(entry)
-            line[.handout_html] = store(for: entry).intern(Piece("handout-item", from: card, templates: scope.templates))
+            line[.handout_html] = store.handoutLines.value(files) { Piece("handout-item", from: card, templates: store.templates) }
             return line.object
         }
     }
@@ -46,13 +51,8 @@ struct EntryPieces {
         guard let school = scope.school else { return Values() }
         let levels = school.levels.filter { entry.levels.contains($0.id) }
         let topics = entry.topics.compactMap { inputs.topicsByID[$0] }
-        let links = EntryValues.links(levels: levels, topics: topics, root: place.root, toSchool: place.toSchool)
-        // The links show no entry: shared by every entry with the same levels and topics.
-        let linksHTML = inputs.sharing.store(in: scope).intern(Piece("entry-links", from: links, templates: scope.templates))
-        let details = store(for: entry).details.value(EntryFiles(entry)) {
-            let values = EntryValues.details(entry, markdown: inputs.markdown)
-            return EntryDetails(values: values, html: Piece("entry-details", from: values, templates: scope.templates))
-        }
+        let links = LinksInput(levels: levels.map { LinksInput.Link(id: $0.id, name: $0.name) },
+                               topics: topics.map { LinksInput.Link(id: $0.id, name: $0.name) }, place: place)
         var people: [Values<PersonKey>]?
         if scope.isOwn(entry), let names = entry.fields.people?.value, !names.isEmpty {
             let layout = LayoutValues(inputs: inputs)
@@ -65,10 +65,23 @@ struct EntryPieces {
                 return layout.person(person)
             }
         }
-        var content = EntryValues.content(entry, details: details.values, detailsHTML: details.html, links: links, linksHTML: linksHTML,
-                                          offerLink: place.toSchool + SiteURLs.Within.offer, people: people,
-                                          schoolName: school.school.name)
-        content[.content_html] = store(for: entry).intern(Piece("entry-content", from: content, templates: scope.templates))
-        return content
+        let store = store(for: entry)
+        let files = EntryFiles(entry: entry)
+        let input = ContentInput(entry: files, links: links, people: people, schoolName: people == nil ? nil : school.school.name)
+        return store.contents.value(input) {
+            let details = store.details.value(files) {
+                let values = EntryValues.details(files, markdown: inputs.markdown)
+                return EntryDetails(values: values, html: Piece("entry-details", from: values, templates: store.templates))
+            }
+            // The links show no entry: shared by every entry with the same levels and topics.
+            let linksStore = inputs.sharing.store(in: scope)
+            let linked = linksStore.links.value(links) {
+                let values = EntryValues.links(links)
+                return (values, Piece("entry-links", from: values, templates: linksStore.templates))
+            }
+            var content = EntryValues.content(input, details: details, links: linked.values, linksHTML: linked.html)
+            content[.content_html] = Piece("entry-content", from: content, templates: store.templates)
+            return content
+        }
     }
 }

@@ -1,11 +1,10 @@
 /// The values of an agency or service that pieces shared across schools show. Each builder
-/// is given what it may depend on (the entry, as its files make it; where on the page and in
-/// the school's folder the piece goes) and never the school: a value a school should see
-/// differently cannot reach a shared piece without being passed in, and what is passed in
-/// becomes part of the piece's values, so of what identifies it (`Piece`).
+/// is given one input (`EntryInputs`: the entry as its files make it, where the piece goes)
+/// and never the school, and its piece is kept under that input.
 enum EntryValues {
     /// An entry's card: what lists of entries show (`entry-card`, `handout-item`).
-    static func card(_ entry: ResolvedEntry) -> Values<CardKey> {
+    static func card(_ files: EntryFiles) -> Values<CardKey> {
+        let entry = files.entry
         let f = entry.fields
         var card = Values<CardKey>()
         card[.id] = entry.id
@@ -13,30 +12,32 @@ enum EntryValues {
         card[.summary] = f.summary?.value
         card[.is_service] = entry.kind == .service
         if let list = f.phones?.value, !list.isEmpty {
-            card[.phones] = list.map(phone)
-            card[.first_phone] = phone(list[0])
+            let phones = list.map(phone)
+            card[.phones] = phones
+            card[.first_phone] = phones[0]
         }
         if let list = f.emails?.value, !list.isEmpty { card[.emails] = list.map(email) }
         if let list = f.websites?.value, !list.isEmpty {
-            card[.websites] = list.map(website)
-            card[.first_website] = website(list[0])
+            let websites = list.map(website)
+            card[.websites] = websites
+            card[.first_website] = websites[0]
         }
         return card
     }
 
-    /// The card placed on a page at `root`: its heading level and its link to the entry's
-    /// page (`toSchool` then the entry's path within the school, so naming no school).
-    static func placedCard(_ card: Values<CardKey>, _ entry: ResolvedEntry, root: String, toSchool: String,
-                           heading: String) -> Values<CardKey> {
-        var placed = card
-        placed[.link] = toSchool + SiteURLs.Within.entry(entry)
-        placed[.root] = root
-        placed[.card_heading] = heading
+    /// The card placed on a page: its heading level and its link to the entry's page (to the
+    /// school's folder, then the entry's path within it, so naming no school).
+    static func placedCard(_ input: CardInput) -> Values<CardKey> {
+        var placed = card(input.entry)
+        placed[.link] = input.place.toSchool + SiteURLs.Within.entry(input.entry.entry)
+        placed[.root] = input.place.root
+        placed[.card_heading] = input.heading
         return placed
     }
 
     /// What `entry-details` shows: the entry's text and contact details.
-    static func details(_ entry: ResolvedEntry, markdown: [String: RenderedMarkdown]) -> Values<DetailsKey> {
+    static func details(_ files: EntryFiles, markdown: [String: RenderedMarkdown]) -> Values<DetailsKey> {
+        let entry = files.entry
         let f = entry.fields
         var details = Values<DetailsKey>()
         details[.id] = entry.id
@@ -64,40 +65,39 @@ enum EntryValues {
     static let referralWords = ["self": "You can contact them yourself", "school": "The school can refer you",
                                 "gp": "Your GP can refer you", "professional": "Another professional can refer you"]
 
-    /// `entry-links`: links to the entry's levels (with the names the school gives them) and
-    /// topics, from a page at `root`, `toSchool` from the school's folder.
-    static func links(levels: [Level], topics: [Topic], root: String, toSchool: String) -> Values<EntryLinksKey> {
+    /// `entry-links`: an entry page's links to its levels and topics, within the school.
+    static func links(_ input: LinksInput) -> Values<EntryLinksKey> {
+        let toSchool = input.place.toSchool
         var links = Values<EntryLinksKey>()
-        links[.root] = root
-        if !levels.isEmpty { links[.levels] = levels.map { levelLink($0, toSchool: toSchool) } }
-        if !topics.isEmpty { links[.topics] = topics.map { topicLink($0, toSchool: toSchool) } }
+        links[.root] = input.place.root
+        if !input.levels.isEmpty {
+            links[.levels] = input.levels.map { level -> Values<LevelLinkKey> in
+                var link = Values<LevelLinkKey>()
+                link[.level_name] = level.name
+                link[.level_link] = toSchool + SiteURLs.Within.level(level.id)
+                return link
+            }
+        }
+        if !input.topics.isEmpty {
+            links[.topics] = input.topics.map { topic -> Values<TopicLinkKey> in
+                var link = Values<TopicLinkKey>()
+                link[.topic_name] = topic.name
+                link[.topic_link] = toSchool + SiteURLs.Within.topic(topic.id)
+                return link
+            }
+        }
         return links
     }
 
-    static func levelLink(_ level: Level, toSchool: String) -> Values<LevelLinkKey> {
-        var link = Values<LevelLinkKey>()
-        link[.level_name] = level.name
-        link[.level_link] = toSchool + SiteURLs.Within.level(level.id)
-        return link
-    }
-
-    static func topicLink(_ topic: Topic, toSchool: String) -> Values<TopicLinkKey> {
-        var link = Values<TopicLinkKey>()
-        link[.topic_name] = topic.name
-        link[.topic_link] = toSchool + SiteURLs.Within.topic(topic.id)
-        return link
-    }
-
-    /// The values of an entry page's main part (`entry-content`), inheriting its details.
-    /// `people` and `schoolName` are given only for a school's own entries (its services and
-    /// the agencies it changes), which name the school's people.
-    static func content(_ entry: ResolvedEntry, details: Values<DetailsKey>, detailsHTML: Piece, links: Values<EntryLinksKey>,
-                        linksHTML: Piece, offerLink: String, people: [Values<PersonKey>]?, schoolName: String?) -> Values<EntryContentKey> {
-        var content = Values<EntryContentKey>(inheriting: details)
+    /// `entry` on an entry's page: its main part's values (`entry-content`), inheriting its
+    /// details. `details` and `links` are made from the input's entry and links.
+    static func content(_ input: ContentInput, details: EntryDetails, links: Values<EntryLinksKey>, linksHTML: Piece) -> Values<EntryContentKey> {
+        let entry = input.entry.entry
+        var content = Values<EntryContentKey>(inheriting: details.values)
         content[.id] = entry.id
         content[.name] = entry.name
-        content[.offer_link] = offerLink
-        if let root: String = links[.root] { content[.root] = root }
+        content[.offer_link] = input.links.place.toSchool + SiteURLs.Within.offer
+        content[.root] = input.links.place.root
         content.copy(.levels, from: links, .levels)
         content.copy(.topics, from: links, .topics)
         content[.summary] = entry.fields.summary?.value
@@ -107,11 +107,11 @@ enum EntryValues {
             content[.entry_reviewed] = reviewed.description
             content[.entry_reviewed_iso] = reviewed.iso
         }
-        if let people {
-            content[.school_name] = schoolName
+        if let people = input.people {
+            content[.school_name] = input.schoolName
             content[.people] = people
         }
-        content[.details_html] = detailsHTML
+        content[.details_html] = details.html
         return content
     }
 

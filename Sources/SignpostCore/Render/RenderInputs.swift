@@ -21,9 +21,9 @@ final class RenderInputs: Sendable {
         self.today = today
         self.brandColours = brandColours
         self.urls = urls
-        self.sharing = PieceSharing(isOn: sharing)
         // Without a theme (a `check` whose theme failed) nothing is rendered; plans are still made.
         theme = Templates(owner: nil, library: library ?? MustacheLibrary())
+        self.sharing = PieceSharing(isOn: sharing, theme: theme)
         schoolTemplates = schoolLibraries.reduce(into: [:]) { $0[$1.key] = Templates(owner: $1.key, library: $1.value) }
         topicsByID = Dictionary(site.content.topics.map { ($0.id, $0) }) { first, _ in first }
     }

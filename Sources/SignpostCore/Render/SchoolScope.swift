@@ -10,7 +10,7 @@ final class SchoolScope: Sendable {
     /// What the header, "Get help now" box and footer see, apart from `root`.
     let chrome: Values<LayoutKey>
     /// Pieces only this school shows (see `PieceSharing` for those shared across schools).
-    let store = PieceStore()
+    let store: PieceStore
     /// The school's own services and the agencies it changes (made from a file in its folder).
     private let own: Set<ObjectIdentifier>
     private let layouts = Memo<LayoutPlace, TemplateObject>()
@@ -31,6 +31,7 @@ final class SchoolScope: Sendable {
     init(school: ResolvedSchool?, inputs: RenderInputs) {
         self.school = school
         templates = inputs.templates(for: school?.school.id)
+        store = PieceStore(templates: templates)
         chrome = LayoutValues(inputs: inputs).chrome(school)
         // The school's folder, as `school.md`'s path less its name.
         let folder = school.map { String($0.school.file.dropLast("school.md".count)) } ?? ""

@@ -133,6 +133,11 @@ extension TemplateKey {
     }
 }
 
+extension Values: Hashable {
+    static func == (a: Values, b: Values) -> Bool { a.object == b.object }
+    func hash(into hasher: inout Hasher) { hasher.combine(object) }
+}
+
 /// A family of template keys: an enum whose raw values are the names templates use.
 /// A misspelt key does not compile; the cases are also the schema templates are checked
 /// against (`TemplateSchema`).
