@@ -8,7 +8,7 @@ import Mustache
 /// `child(named:)`: here one hash of the name in the family's table, then an array read. One
 /// concrete type for every family keeps the runtime's conformance checks cached, and it fits
 /// in an `Any` without a heap box (three words).
-public struct TemplateObject: MustacheParent, Sendable, Hashable {
+struct TemplateObject: MustacheParent, Sendable, Hashable {
     let table: KeyTable
     var slots: [Slot]
     var parent: Inherited?
@@ -18,7 +18,7 @@ public struct TemplateObject: MustacheParent, Sendable, Hashable {
         slots = Array(repeating: .none, count: table.count)
     }
 
-    public func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         let found = table.lookup[name]
         if let found, found.own >= 0, let value = slots[found.own].value { return value }
         guard let parent else { return nil }
@@ -37,11 +37,11 @@ public struct TemplateObject: MustacheParent, Sendable, Hashable {
         func hash(into hasher: inout Hasher) { hasher.combine(object) }
     }
 
-    public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
+    static func == (a: TemplateObject, b: TemplateObject) -> Bool {
         a.table === b.table && a.slots == b.slots && a.parent == b.parent
     }
 
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(ObjectIdentifier(table))
         hasher.combine(slots)
         hasher.combine(parent)
