@@ -41,6 +41,20 @@ struct IncrementalTests {
         #expect(County.page(dir.path("incremental"), "oak-first/agencies/camhs/index.html").contains("Speak to the school"))
     }
 
+    @Test func linksToPagesOfSchoolsNotRebuiltStillCount() throws {
+        // Only Oak's pages are planned again; Elm's stay, and Oak may link to them.
+        let dir = TempDir()
+        let (content, builder) = try County.previewing(dir, output: "incremental")
+        let oak = content.appendingPathComponent("schools/oak-first/school.md")
+        try County.edit(oak) { $0 + "\nSee also [Elm's counsellor](../elm-high/services/counselling/index.html).\n" }
+        let rebuild = builder.rebuild(changed: [oak.standardizedFileURL.path])
+        #expect(rebuild.wrote, "\(rebuild.errors)")
+        // A link to a page that is gone is still an error.
+        try County.edit(oak) { $0.replacingOccurrences(of: "services/counselling/", with: "services/counsel/") }
+        let broken = builder.rebuild(changed: [oak.standardizedFileURL.path])
+        #expect(broken.errors.contains { $0.message.contains("../elm-high/services/counsel/index.html") })
+    }
+
     @Test func aBrokenSaveWritesNothingAndTheNextGoodSaveRecovers() throws {
         let dir = TempDir()
         let (content, builder) = try County.previewing(dir, output: "Site")

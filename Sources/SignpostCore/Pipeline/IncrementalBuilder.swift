@@ -66,17 +66,11 @@ public final class IncrementalBuilder: Sendable {
                     || school.entries.contains { !changedSet.isDisjoint(with: $0.sources) }
                     || school.topicTexts.values.contains { !changedSet.isDisjoint(with: $0.files) }
             }.map(\.school.id))
-        })
+        }, previousPages: state.pages)
         guard !log.hasErrors, let theme = prepared.theme else {
             return BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
         }
-        let plannedSchools = Set(prepared.plans.compactMap(\.school))
-        // Pages of schools not planned this time are unchanged and stay.
-        let schools = Set(prepared.site.schools.map(\.school.id))
-        var newPages = state.pages.filter { _, school in
-            guard let school else { return false }
-            return schools.contains(school) && !plannedSchools.contains(school)
-        }
+        var newPages = SiteBuilder.keptPages(state.pages, plans: prepared.plans, site: prepared.site)
         for plan in prepared.plans { newPages[plan.path] = plan.school }
         // Pages that show a changed file are candidates; of those, only pages whose values
         // really changed are rendered (an edit to an agency's text leaves every list of

@@ -69,9 +69,10 @@ public struct SiteBuilder: Sendable {
         var scopes: [String: SchoolScope]
     }
 
-    /// `onlySchools`: plan pages for these schools only (an incremental rebuild), plus the site-wide pages.
+    /// `onlySchools`: plan pages for these schools only (an incremental rebuild, whose other
+    /// schools keep their `previousPages`: path → school), plus the site-wide pages.
     public func prepare(log: DiagnosticLog, markdownCache: [String: RenderedMarkdown] = [:], sourceCache: SourceCache? = nil,
-                        onlySchools: ((ResolvedSite) -> Set<String>)? = nil) -> Prepared {
+                        onlySchools: ((ResolvedSite) -> Set<String>)? = nil, previousPages: [String: String?] = [:]) -> Prepared {
         let clock = PhaseClock()
         let content = ContentLoader(root: options.content, displayRoot: options.contentDisplay, cache: sourceCache).load(log: log)
         clock.lap("load")
@@ -88,10 +89,20 @@ public struct SiteBuilder: Sendable {
                                   sharing: options.sharing, library: theme?.library, schoolLibraries: libraries)
         let (plans, scopes) = PagePlanner(inputs: inputs).plans(parallel: options.parallel, schools: onlySchools?(site))
         clock.lap("page plans")
-        MarkdownLinkChecker(site: site, markdown: markdown, plans: plans, urls: options.urls).check(log: log)
+        MarkdownLinkChecker(site: site, markdown: markdown, plans: plans, urls: options.urls,
+                            keptPages: Set(SiteBuilder.keptPages(previousPages, plans: plans, site: site).keys)).check(log: log)
         clock.lap("link check")
         return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, libraries: libraries,
                         scopes: scopes)
+    }
+
+    /// Of the pages an earlier build wrote (path → school), those of schools that still exist
+    /// and were not planned this time: they stay as they are.
+    static func keptPages(_ previous: [String: String?], plans: [PagePlan], site: ResolvedSite) -> [String: String?] {
+        guard !previous.isEmpty else { return [:] }
+        let planned = Set(plans.compactMap(\.school))
+        let schools = Set(site.schools.map(\.school.id))
+        return previous.filter { _, school in school.map { schools.contains($0) && !planned.contains($0) } ?? false }
     }
 
     public func build() -> BuildResult { buildKeepingState().result }

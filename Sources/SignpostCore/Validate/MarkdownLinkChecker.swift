@@ -5,18 +5,24 @@ struct MarkdownLinkChecker {
     let markdown: [String: RenderedMarkdown]
     let plans: [PagePlan]
     var urls = SiteURLs()
+    /// Pages written before and not planned again (an incremental rebuild's other schools).
+    var keptPages: Set<String> = []
 
     func check(log: DiagnosticLog) {
-        let pages = Set(plans.map(\.path))
+        let pages = Set(plans.map(\.path)).union(keptPages)
         var anchors: [String: Set<String>] = [:]
-        for school in site.schools {
+        // The schools whose pages are planned: with one school on its own, that school; in an
+        // incremental rebuild, those that show a saved file (the others were checked before).
+        let planned = Set(plans.compactMap(\.school))
+        let schools = site.schools.filter { planned.contains($0.school.id) }
+        for school in schools {
             for page in school.school.pages {
                 anchors[urls.page(school.school.id, page.id)] = Set(markdown[page.body]?.headings.map(\.anchor) ?? [])
             }
         }
         // Schools are checked on all cores: each has its own pages, and the log is thread-safe.
         let headings = anchors
-        _ = ParallelMap.map(site.schools) { school -> Bool in
+        _ = ParallelMap.map(schools) { school -> Bool in
             check(school, pages: pages, anchors: headings, log: log)
             return true
         }
