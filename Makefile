@@ -36,12 +36,12 @@ unit: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Browser, fidelity and command-line checks run on the real seed content, built with the
+# Content, browser, fidelity and command-line checks run on the real seed content, built with the
 # debug binary (already compiled by `unit`).
 browser: test-deps
 	$(SWIFT) build --product signpost
 	rm -rf $(TEST_SITE) && $(DEBUG) build --content Content --theme Themes/default --output $(TEST_SITE)
-	SIGNPOST_SITE=$(CURDIR)/$(TEST_SITE) SIGNPOST_BIN=$(CURDIR)/$(DEBUG) $(PYTHON) -m pytest Tests/fidelity Tests/cli Tests/browser -q -p no:cacheprovider
+	SIGNPOST_SITE=$(CURDIR)/$(TEST_SITE) SIGNPOST_BIN=$(CURDIR)/$(DEBUG) $(PYTHON) -m pytest Tests/content Tests/fidelity Tests/cli Tests/browser -q -p no:cacheprovider
 
 check: deps
 	$(SWIFT) build --product signpost

@@ -53,9 +53,14 @@ struct Build: ParsableCommand {
     @Flag(help: "Render on one thread (for comparing output).")
     var serial = false
 
+    /// Every school renders its own pieces (for comparing output; see PieceSharing).
+    @Flag(help: .hidden)
+    var noSharing = false
+
     func run() throws {
         var options = paths.options(output: output)
         options.parallel = !serial
+        options.sharing = !noSharing
         let result = SiteBuilder(options: options).build()
         printDiagnostics(result.diagnostics)
         print(result.summary)

@@ -176,7 +176,7 @@ struct ShortURLTests {
         ("http:/x", "http:/x"), ("https://café.example/menu", "café.example/menu"), ("", ""),
     ])
     func dropsTheSchemeAndTheLastSlash(url: String, short: String) {
-        #expect(PageContexts.shortURL(url) == short)
+        #expect(EntryValues.shortURL(url) == short)
     }
 }
 

@@ -1,8 +1,9 @@
 import Foundation
+import Synchronization
 
 /// Prints how long each build phase took when SIGNPOST_TIMINGS is set: for profiling
 /// and the benchmark, silent otherwise.
-final class PhaseClock: @unchecked Sendable {
+final class PhaseClock {
     private var last = Date()
     private var lastCPU = PhaseClock.cpuSeconds()
     private let enabled = ProcessInfo.processInfo.environment["SIGNPOST_TIMINGS"] != nil
@@ -36,20 +37,20 @@ final class PhaseClock: @unchecked Sendable {
 }
 
 /// Time spent per template (with SIGNPOST_TIMINGS), to see which pages cost most.
-final class TemplateTimings: @unchecked Sendable {
+final class TemplateTimings: Sendable {
     let enabled = ProcessInfo.processInfo.environment["SIGNPOST_TIMINGS"] != nil
-    private var totals: [String: (Double, Int)] = [:]
-    private let lock = NSLock()
+    private let totals = Mutex<[String: (seconds: Double, pages: Int)]>([:])
 
     func add(_ template: String, _ seconds: Double) {
-        lock.lock(); defer { lock.unlock() }
-        let (time, count) = totals[template] ?? (0, 0)
-        totals[template] = (time + seconds, count + 1)
+        totals.withLock { totals in
+            let (time, count) = totals[template] ?? (0, 0)
+            totals[template] = (time + seconds, count + 1)
+        }
     }
 
     func report() {
         guard enabled else { return }
-        for (template, (time, count)) in totals.sorted(by: { $0.value.0 > $1.value.0 }) {
+        for (template, (time, count)) in totals.withLock({ $0 }).sorted(by: { $0.value.seconds > $1.value.seconds }) {
             FileHandle.standardError.write(Data(String(format: "    %@: %d pages, %.0f ms (%.2f ms each)\n", template, count, time * 1000, time * 1000 / Double(count)).utf8))
         }
     }

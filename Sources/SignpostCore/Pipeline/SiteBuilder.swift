@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 public struct BuildOptions: Sendable {
     public var content: URL
@@ -12,6 +13,10 @@ public struct BuildOptions: Sendable {
     public var today: Day = .today()
     /// HTML added before `</body>` on every page (the preview server's reload script); never set for `build`.
     public var injectBeforeBodyEnd: String?
+    /// Render the pieces schools share once for the county (`PieceSharing`); off only to compare.
+    public var sharing = true
+    /// Where each page goes: every school in its folder, or one school at the root.
+    public var urls = SiteURLs()
 
     public init(content: URL, theme: URL, output: URL, contentDisplay: String? = nil, themeDisplay: String? = nil) {
         self.content = content
@@ -53,21 +58,21 @@ public struct SiteBuilder: Sendable {
     public init(options: BuildOptions) { self.options = options }
 
     /// Everything up to, not including, writing: what `check` runs.
-    public struct Prepared: @unchecked Sendable {
+    public struct Prepared: Sendable {
         public var site: ResolvedSite
         public var theme: Theme?
         public var markdown: [String: RenderedMarkdown]
         public var plans: [PagePlan]
-        public var brandColours: [String: BrandColour]
         /// The templates of schools that override some of the theme's.
         public var libraries: [String: MustacheLibrary]
-        /// Each school's shared fragments, let go of once its pages are written.
-        var fragments: [String: SchoolFragments]
+        /// Each school's reused values and pieces, let go of once its pages are written.
+        var scopes: [String: SchoolScope]
     }
 
-    /// `onlySchools`: plan pages for these schools only (an incremental rebuild), plus the site-wide pages.
+    /// `onlySchools`: plan pages for these schools only (an incremental rebuild, whose other
+    /// schools keep their `previousPages`: path → school), plus the site-wide pages.
     public func prepare(log: DiagnosticLog, markdownCache: [String: RenderedMarkdown] = [:], sourceCache: SourceCache? = nil,
-                        onlySchools: ((ResolvedSite) -> Set<String>)? = nil) -> Prepared {
+                        onlySchools: ((ResolvedSite) -> Set<String>)? = nil, previousPages: [String: String?] = [:]) -> Prepared {
         let clock = PhaseClock()
         let content = ContentLoader(root: options.content, displayRoot: options.contentDisplay, cache: sourceCache).load(log: log)
         clock.lap("load")
@@ -80,14 +85,24 @@ public struct SiteBuilder: Sendable {
         let brand = brandColours(site, log: log)
         checkLogos(site, log: log)
         let libraries = theme.map { schoolLibraries(site, theme: $0, log: log) } ?? [:]
-        let contexts = PageContexts(site: site, markdown: markdown, today: options.today, brandColours: brand,
-                                    library: theme?.library, schoolLibraries: libraries)
-        let (plans, fragments) = contexts.plans(parallel: options.parallel, schools: onlySchools?(site))
-        clock.lap("page contexts")
-        MarkdownLinkChecker(site: site, markdown: markdown, plans: plans).check(log: log)
+        let inputs = RenderInputs(site: site, markdown: markdown, today: options.today, brandColours: brand, urls: options.urls,
+                                  sharing: options.sharing, library: theme?.library, schoolLibraries: libraries)
+        let (plans, scopes) = PagePlanner(inputs: inputs).plans(parallel: options.parallel, schools: onlySchools?(site))
+        clock.lap("page plans")
+        MarkdownLinkChecker(site: site, markdown: markdown, plans: plans, urls: options.urls,
+                            keptPages: Set(SiteBuilder.keptPages(previousPages, plans: plans, site: site).keys)).check(log: log)
         clock.lap("link check")
-        return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, brandColours: brand, libraries: libraries,
-                        fragments: fragments)
+        return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, libraries: libraries,
+                        scopes: scopes)
+    }
+
+    /// Of the pages an earlier build wrote (path → school), those of schools that still exist
+    /// and were not planned this time: they stay as they are.
+    static func keptPages(_ previous: [String: String?], plans: [PagePlan], site: ResolvedSite) -> [String: String?] {
+        guard !previous.isEmpty else { return [:] }
+        let planned = Set(plans.compactMap(\.school))
+        let schools = Set(site.schools.map(\.school.id))
+        return previous.filter { _, school in school.map { schools.contains($0) && !planned.contains($0) } ?? false }
     }
 
     public func build() -> BuildResult { buildKeepingState().result }
@@ -217,11 +232,11 @@ public struct SiteBuilder: Sendable {
         return libraries
     }
 
-    /// Collects each written page's context fingerprint, for incremental rebuilds.
-    final class Fingerprints: @unchecked Sendable {
-        private(set) var byPath: [String: Int] = [:]
-        private let lock = NSLock()
-        func set(_ path: String, _ hash: Int) { lock.lock(); byPath[path] = hash; lock.unlock() }
+    /// Collects each written page's values fingerprint, for incremental rebuilds.
+    final class Fingerprints: Sendable {
+        private let stored = Mutex<[String: Int]>([:])
+        var byPath: [String: Int] { stored.withLock { $0 } }
+        func set(_ path: String, _ hash: Int) { stored.withLock { $0[path] = hash } }
     }
 
     func renderAndWrite(_ prepared: Prepared, theme: Theme, to staging: URL,
@@ -237,9 +252,9 @@ public struct SiteBuilder: Sendable {
         let render: @Sendable (PagePlan) -> Diagnostic? = { plan in
             let library = plan.school.flatMap { prepared.libraries[$0] } ?? theme.library
             let started = timings.enabled ? Date() : nil
-            let context = plan.context
-            fingerprints?.set(plan.path, ContextHash.of(context))
-            let rendered = library.render(TemplateValues.wrap(context), withTemplate: plan.template)
+            let values = plan.values
+            fingerprints?.set(plan.path, ContextHash.of(values))
+            let rendered = library.render(values, withTemplate: plan.template)
             if let started { timings.add(plan.template, Date().timeIntervalSince(started)) }
             guard var html = rendered else {
                 return Diagnostic(file: options.themeDisplay, "the theme has no \(plan.template).mustache template")
@@ -252,8 +267,8 @@ public struct SiteBuilder: Sendable {
                 return Diagnostic(file: options.output.lastPathComponent, "could not write \(plan.path): \(error)")
             }
         }
-        // In batches of whole schools: once a school's pages are written, its fragments are
-        // let go of, so memory stays flat however many schools the county has.
+        // In batches of whole schools: once a school's pages are written, its pieces are let
+        // go of, so memory stays flat however many schools the county has.
         var failures: [Diagnostic] = []
         var start = 0
         while start < pages.count {
@@ -262,7 +277,7 @@ public struct SiteBuilder: Sendable {
             let batch = Array(pages[start..<end])
             failures += ParallelMap.map(batch, parallel: options.parallel, render).compactMap { $0 }
             for school in Set(batch.compactMap(\.school)) where end == pages.count || pages[end].school != school {
-                prepared.fragments[school]?.release()
+                prepared.scopes[school]?.release()
             }
             start = end
         }
@@ -274,24 +289,23 @@ public struct SiteBuilder: Sendable {
     func copyAssets(theme: Theme, site: ResolvedSite, to staging: URL) throws {
         for asset in theme.assets {
             let data = try Data(contentsOf: theme.root.appendingPathComponent("assets").appendingPathComponent(asset))
-            try SiteWriter.write(data, to: "assets/" + asset, in: staging)
+            try SiteWriter.write(data, to: options.urls.asset(asset), in: staging)
         }
-        for school in site.schools {
+        for school in site.schools where options.urls.includes(school: school.school.id) {
             guard let logo = school.school.logo?.value else { continue }
             let source = URL(fileURLWithPath: school.school.folder).appendingPathComponent(logo)
-            let ext = source.pathExtension.lowercased()
-            try SiteWriter.write(try Data(contentsOf: source), to: "\(school.school.id)/logo.\(ext)", in: staging)
+            try SiteWriter.write(try Data(contentsOf: source), to: options.urls.logo(school.school.id, file: logo), in: staging)
         }
     }
 
     func writeSitemap(_ prepared: Prepared, to staging: URL) throws {
         guard let base = prepared.site.content.site.baseURL else { return }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for plan in prepared.plans where plan.path != "404.html" {
+        for plan in prepared.plans where plan.path != options.urls.notFound {
             let path = plan.path.hasSuffix("index.html") ? String(plan.path.dropLast("index.html".count)) : plan.path
             xml += "  <url><loc>\(HTML.escape(base + path))</loc></url>\n"
         }
         xml += "</urlset>\n"
-        try SiteWriter.write(Data(xml.utf8), to: "sitemap.xml", in: staging)
+        try SiteWriter.write(Data(xml.utf8), to: options.urls.sitemap, in: staging)
     }
 }

@@ -4,18 +4,25 @@ struct MarkdownLinkChecker {
     let site: ResolvedSite
     let markdown: [String: RenderedMarkdown]
     let plans: [PagePlan]
+    var urls = SiteURLs()
+    /// Pages written before and not planned again (an incremental rebuild's other schools).
+    var keptPages: Set<String> = []
 
     func check(log: DiagnosticLog) {
-        let pages = Set(plans.map(\.path))
+        let pages = Set(plans.map(\.path)).union(keptPages)
         var anchors: [String: Set<String>] = [:]
-        for school in site.schools {
+        // The schools whose pages are planned: with one school on its own, that school; in an
+        // incremental rebuild, those that show a saved file (the others were checked before).
+        let planned = Set(plans.compactMap(\.school))
+        let schools = site.schools.filter { planned.contains($0.school.id) }
+        for school in schools {
             for page in school.school.pages {
-                anchors["\(school.school.id)/pages/\(page.id)/index.html"] = Set(markdown[page.body]?.headings.map(\.anchor) ?? [])
+                anchors[urls.page(school.school.id, page.id)] = Set(markdown[page.body]?.headings.map(\.anchor) ?? [])
             }
         }
         // Schools are checked on all cores: each has its own pages, and the log is thread-safe.
         let headings = anchors
-        _ = ParallelMap.map(site.schools) { school -> Bool in
+        _ = ParallelMap.map(schools) { school -> Bool in
             check(school, pages: pages, anchors: headings, log: log)
             return true
         }
@@ -24,13 +31,13 @@ struct MarkdownLinkChecker {
     func check(_ school: ResolvedSchool, pages: Set<String>, anchors: [String: Set<String>], log: DiagnosticLog) {
         var checked = Set<String>()
         var bodies: [(text: String, file: String, line: Int, page: String)] = []
-        for page in school.school.pages { bodies.append((page.body, page.file, page.bodyLine, "\(school.school.id)/pages/\(page.id)/index.html")) }
+        for page in school.school.pages { bodies.append((page.body, page.file, page.bodyLine, urls.page(school.school.id, page.id))) }
         for entry in school.entries {
             if let body = entry.fields.body {
-                bodies.append((body.value, body.file, body.line, "\(school.school.id)/\(entry.kind == .service ? "services" : "agencies")/\(entry.id)/index.html"))
+                bodies.append((body.value, body.file, body.line, urls.entry(school.school.id, entry)))
             }
         }
-        bodies.append((school.school.body, school.school.file, school.school.bodyLine, "\(school.school.id)/index.html"))
+        bodies.append((school.school.body, school.school.file, school.school.bodyLine, urls.offer(school.school.id)))
         for body in bodies {
             guard let rendered = markdown[body.text] else { continue }
             for link in rendered.links where isInternal(link) {
@@ -69,6 +76,6 @@ struct MarkdownLinkChecker {
     }
 
     func relative(_ target: String, from page: String) -> String {
-        PageContexts.root(for: page) + target
+        SiteURLs.root(for: page) + target
     }
 }

@@ -1,0 +1,87 @@
+/// An entry's pieces as one school's pages place them: its card in a list, its line on the
+/// handout, and its own page's main part. Each piece comes from the store `PieceSharing`
+/// chooses, under its input (`EntryInputs`); what is the school's own (the entry's address
+/// in the school's folder, the school's people) is added here, outside the shared pieces,
+/// or is part of the input.
+struct EntryPieces {
+    let inputs: RenderInputs
+    let scope: SchoolScope
+
+    private func store(for entry: ResolvedEntry) -> PieceStore { inputs.sharing.store(for: entry, in: scope) }
+
+    /// `url`: the entry's page from the site's root (this school's).
+    private func url(_ entry: ResolvedEntry) -> String { inputs.urls.entry(scope.id ?? "", entry) }
+
+    private func card(_ files: EntryFiles, in store: PieceStore) -> Values<CardKey> {
+        store.cards.value(files) { EntryValues.card(files) }
+    }
+
+    /// An entry in a list at `place`: its card's values, `url` and `card_html`, its card
+    /// rendered with `heading` (`h4` under the offer page's level headings, `h3` elsewhere).
+    func listedCard(_ entry: ResolvedEntry, at place: Place, heading: String = "h3") -> TemplateObject {
+        scope.listedCard(entry, at: place, heading: heading) {
+            let store = store(for: entry)
+            let files = EntryFiles(entry: entry)
+            let input = CardInput(entry: files, place: place, heading: heading)
+            var listed = Values<CardKey>(inheriting: card(files, in: store))
+            listed[.url] = url(entry)
+            listed[.card_html] = store.cardPieces.value(input) {
+                Piece("entry-card", from: EntryValues.placedCard(input), templates: store.templates, ownLine: false)
+            }
+            return listed.object
+        }
+    }
+
+    /// An entry on the handout: its card's values, `url` and `handout_html`.
+    func handoutLine(_ entry: ResolvedEntry) -> TemplateObject {
+        scope.handoutLine(entry) {
+            let store = store(for: entry)
+            let files = EntryFiles(entry: entry)
+            let card = card(files, in: store)
+            var line = Values<CardKey>(inheriting: card)
+            line[.url] = url(entry)
+            line[.handout_html] = store.handoutLines.value(files) { Piece("handout-item", from: card, templates: store.templates) }
+            return line.object
+        }
+    }
+
+    /// `entry` on the entry's own page at `place`: its main part's values and `content_html`
+    /// (`entry-content`, with `entry-details` and `entry-links` inside).
+    func content(_ entry: ResolvedEntry, at place: Place) -> Values<EntryContentKey> {
+        guard let school = scope.school else { return Values() }
+        let levels = school.levels.filter { entry.levels.contains($0.id) }
+        let topics = entry.topics.compactMap { inputs.topicsByID[$0] }
+        let links = LinksInput(levels: levels.map { LinksInput.Link(id: $0.id, name: $0.name) },
+                               topics: topics.map { LinksInput.Link(id: $0.id, name: $0.name) }, place: place)
+        var people: [Values<PersonKey>]?
+        if scope.isOwn(entry), let names = entry.fields.people?.value, !names.isEmpty {
+            let layout = LayoutValues(inputs: inputs)
+            people = names.map { name in
+                guard let person = school.school.people.first(where: { $0.name == name }) else {
+                    var values = Values<PersonKey>()
+                    values[.person_name] = name
+                    return values
+                }
+                return layout.person(person)
+            }
+        }
+        let store = store(for: entry)
+        let files = EntryFiles(entry: entry)
+        let input = ContentInput(entry: files, links: links, people: people, schoolName: people == nil ? nil : school.school.name)
+        return store.contents.value(input) {
+            let details = store.details.value(files) {
+                let values = EntryValues.details(files, markdown: inputs.markdown)
+                return EntryDetails(values: values, html: Piece("entry-details", from: values, templates: store.templates))
+            }
+            // The links show no entry: shared by every entry with the same levels and topics.
+            let linksStore = inputs.sharing.store(in: scope)
+            let linked = linksStore.links.value(links) {
+                let values = EntryValues.links(links)
+                return (values, Piece("entry-links", from: values, templates: linksStore.templates))
+            }
+            var content = EntryValues.content(input, details: details, links: linked.values, linksHTML: linked.html)
+            content[.content_html] = Piece("entry-content", from: content, templates: store.templates)
+            return content
+        }
+    }
+}

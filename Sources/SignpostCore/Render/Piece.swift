@@ -1,0 +1,107 @@
+import Mustache
+import Synchronization
+
+/// HTML that many pages show (the header, the "Get help now" box, the footer, an entry's
+/// card), rendered from its template the first time a page needs it, then reused, rather than
+/// once for every page that shows it (see Tests/bench/README.md). Templates place it unescaped:
+/// `{{{header_html}}}`.
+///
+/// A piece is identified by what it is rendered from, and nothing else: the templates, the
+/// template's name, the values, and whether it sits on a line of its own. Two pieces made
+/// from equal values are equal, so a cache of pieces (`PieceCache`) can never hand one
+/// school a piece made from another school's values.
+final class Piece: MustacheCustomRenderable, Sendable, Hashable {
+    let templates: Templates
+    let template: String
+    let object: TemplateObject
+    /// Placed on a line of its own: the last newline is dropped (see `placedOnItsOwnLine`).
+    let ownLine: Bool
+    private let hash: Int
+    /// The HTML once rendered. Rendered outside any lock: two threads that ask at once may
+    /// both render it, and the first to finish is kept (the copies are equal).
+    private let rendered = AtomicLazyReference<Rendered>()
+    /// What it is made from, every byte (see `fingerprint`); 0 until worked out.
+    private let fullHash = Atomic<Int>(0)
+
+    final class Rendered: Sendable {
+        let html: String
+        init(_ html: String) { self.html = html }
+    }
+
+    init(_ template: String, from object: TemplateObject, templates: Templates, ownLine: Bool = true) {
+        self.templates = templates
+        self.template = template
+        self.object = object
+        self.ownLine = ownLine
+        var hasher = Hasher()
+        hasher.combine(templates)
+        hasher.combine(template)
+        hasher.combine(ownLine)
+        hasher.combine(object)
+        hash = hasher.finalize()
+    }
+
+    convenience init<Key: TemplateKey>(_ template: String, from values: Values<Key>, templates: Templates, ownLine: Bool = true) {
+        self.init(template, from: values.object, templates: templates, ownLine: ownLine)
+    }
+
+    var renderText: String {
+        if let done = rendered.load() { return done.html }
+        let html = templates.library.render(object, withTemplate: template) ?? ""
+        return rendered.storeIfNil(Rendered(ownLine ? Piece.placedOnItsOwnLine(html) : html)).html
+    }
+
+    var isNull: Bool { false }
+
+    /// A fingerprint of what the piece is made from, for incremental rebuilds: working it out
+    /// does not render the piece. Two threads may both work it out; they agree.
+    var fingerprint: Int {
+        let known = fullHash.load(ordering: .relaxed)
+        if known != 0 { return known }
+        var hasher = Hasher()
+        hasher.combine(templates)
+        hasher.combine(template)
+        hasher.combine(ownLine)
+        object.fingerprint(into: &hasher)
+        let value = hasher.finalize() | 1   // never 0, which means "not yet"
+        fullHash.store(value, ordering: .relaxed)
+        return value
+    }
+
+    /// Whether the HTML has been made (tests check that fingerprinting renders nothing).
+    var isRendered: Bool { rendered.load() != nil }
+
+    static func == (a: Piece, b: Piece) -> Bool {
+        a === b || (a.hash == b.hash && a.templates == b.templates && a.template == b.template && a.ownLine == b.ownLine
+                    && a.object == b.object)
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    /// A piece placed on a line of its own (`{{{header_html}}}`) takes the place of a
+    /// partial there; a standalone partial's line leaves no newline of its own, so the
+    /// piece's last newline is dropped to give the same bytes.
+    static func placedOnItsOwnLine(_ html: String) -> String {
+        // Not `dropLast()`: on a String that resolves to Sequence's, which copies the whole
+        // text through an array.
+        guard html.utf8.last == UInt8(ascii: "\n") else { return html }
+        var trimmed = html
+        trimmed.unicodeScalars.removeLast()   // the newline alone, even after a carriage return
+        return trimmed
+    }
+}
+
+/// The templates a piece or page is rendered with: the theme's, or a school's own copy of
+/// some of them. Told apart by `owner` (`nil` for the theme's).
+final class Templates: Sendable, Hashable {
+    let owner: String?
+    let library: MustacheLibrary
+
+    init(owner: String?, library: MustacheLibrary) {
+        self.owner = owner
+        self.library = library
+    }
+
+    static func == (a: Templates, b: Templates) -> Bool { a === b || a.owner == b.owner }
+    func hash(into hasher: inout Hasher) { hasher.combine(owner) }
+}

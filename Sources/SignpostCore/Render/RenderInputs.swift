@@ -1,0 +1,37 @@
+import Mustache
+
+/// What page values are built from, for the whole site: held once by reference, because
+/// every page's builder captures it.
+final class RenderInputs: Sendable {
+    let site: ResolvedSite
+    let markdown: [String: RenderedMarkdown]
+    let today: Day
+    let brandColours: [String: BrandColour]
+    let urls: SiteURLs
+    let sharing: PieceSharing
+    /// The theme's templates, and each school's own where it has some.
+    let theme: Templates
+    let schoolTemplates: [String: Templates]
+    let topicsByID: [String: Topic]
+
+    init(site: ResolvedSite, markdown: [String: RenderedMarkdown], today: Day, brandColours: [String: BrandColour],
+         urls: SiteURLs = SiteURLs(), sharing: Bool = true, library: MustacheLibrary?, schoolLibraries: [String: MustacheLibrary] = [:]) {
+        self.site = site
+        self.markdown = markdown
+        self.today = today
+        self.brandColours = brandColours
+        self.urls = urls
+        // Without a theme (a `check` whose theme failed) nothing is rendered; plans are still made.
+        theme = Templates(owner: nil, library: library ?? MustacheLibrary())
+        self.sharing = PieceSharing(isOn: sharing, theme: theme)
+        schoolTemplates = schoolLibraries.reduce(into: [:]) { $0[$1.key] = Templates(owner: $1.key, library: $1.value) }
+        topicsByID = Dictionary(site.content.topics.map { ($0.id, $0) }) { first, _ in first }
+    }
+
+    var config: SiteConfig { site.content.site }
+
+    func templates(for school: String?) -> Templates { school.flatMap { schoolTemplates[$0] } ?? theme }
+
+    /// The HTML of a Markdown text (every text was rendered once, before planning).
+    func html(_ text: String) -> String { markdown[text]?.html ?? "" }
+}

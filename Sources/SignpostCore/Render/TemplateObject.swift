@@ -1,0 +1,96 @@
+import Mustache
+
+/// What one template section sees at run time: the values of one family (`table`), in slots
+/// by key, and maybe the values it inherits (a page its school's layout, a card in a list
+/// the card as every list shows it). Built through the typed `Values<Key>`.
+///
+/// swift-mustache looks a `{{name}}` up by casting the object to `MustacheParent` and calling
+/// `child(named:)`: here one hash of the name in the family's table, then an array read. One
+/// concrete type for every family keeps the runtime's conformance checks cached, and it fits
+/// in an `Any` without a heap box (three words).
+struct TemplateObject: MustacheParent, Sendable, Hashable {
+    let table: KeyTable
+    var slots: [Slot]
+    var parent: Inherited?
+
+    init(table: KeyTable) {
+        self.table = table
+        slots = Array(repeating: .none, count: table.count)
+    }
+
+    func child(named name: String) -> Any? {
+        let found = table.lookup[name]
+        if let found, found.own >= 0, let value = slots[found.own].value { return value }
+        guard let parent else { return nil }
+        let below = parent.object
+        // The family's own table knows where a name sits in the family it inherits: one hash.
+        if below.table === table { return found.flatMap { $0.own >= 0 ? below.slots[$0.own].value : nil } }
+        if below.table === table.inherits { return found.flatMap { $0.inherited >= 0 ? below.slots[$0.inherited].value : nil } }
+        return below.child(named: name)
+    }
+
+    /// The values below these, held once by reference: many pages share their school's layout.
+    final class Inherited: Sendable, Hashable {
+        let object: TemplateObject
+        init(_ object: TemplateObject) { self.object = object }
+        static func == (a: Inherited, b: Inherited) -> Bool { a === b || a.object == b.object }
+        func hash(into hasher: inout Hasher) { hasher.combine(object) }
+    }
+
+    static func == (a: TemplateObject, b: TemplateObject) -> Bool {
+        a.table === b.table && a.slots == b.slots && a.parent == b.parent
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(table))
+        hasher.combine(slots)
+        hasher.combine(parent)
+    }
+}
+
+extension TemplateObject {
+    /// Every value in full (`Hashable` samples long texts), for `ContextHash`.
+    func fingerprint(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(table))
+        for slot in slots { slot.fingerprint(into: &hasher) }
+        hasher.combine(parent != nil)
+        parent?.object.fingerprint(into: &hasher)
+    }
+}
+
+/// One value a template can receive. Absent values are `.none` (never `nil` text:
+/// swift-mustache prints "nil"); a flag is only ever `true` (false leaves it out).
+enum Slot: Sendable, Hashable {
+    case none
+    case text(TemplateText)
+    case flag
+    case object(TemplateObject)
+    case list([TemplateObject])
+    case piece(Piece)
+
+    func fingerprint(into hasher: inout Hasher) {
+        switch self {
+        case .none: hasher.combine(0)
+        case .text(let text): hasher.combine(1); text.fingerprint(into: &hasher)
+        case .flag: hasher.combine(2)
+        case .object(let object): hasher.combine(3); object.fingerprint(into: &hasher)
+        case .list(let items):
+            hasher.combine(4)
+            hasher.combine(items.count)
+            for item in items { item.fingerprint(into: &hasher) }
+        case .piece(let piece): hasher.combine(5); hasher.combine(piece.fingerprint)
+        }
+    }
+
+    /// As swift-mustache receives it.
+    var value: Any? {
+        switch self {
+        case .none: return nil
+        case .text(let text): return text
+        case .flag: return true
+        case .object(let object): return object
+        case .list(let items): return items
+        case .piece(let piece): return piece
+        }
+    }
+}
