@@ -22,19 +22,26 @@ extension ContentLoader {
         }
         var levels: [Level] = []
         for item in reader.nodes("levels") ?? [] {
-            reader.checkKeys(item, known: ["id", "name", "description"], what: "a level of need")
+            reader.checkKeys(item, known: ["id", "name", "description", "national"], what: "a level of need")
             guard let levelID = reader.string("id", required: true, in: item, context: "each level"),
                   let levelName = reader.string("name", required: true, in: item, context: "each level") else { continue }
             guard Slug.isValid(levelID.value) else {
                 log.error(file.path, line: levelID.line, column: levelID.column, "the level id \"\(levelID.value)\" cannot be used in a web address", suggestion: "use \"\(Slug.make(levelID.value))\"")
                 continue
             }
-            levels.append(Level(id: levelID.value, name: levelName.value, description: reader.string("description", in: item)?.value))
+            guard !levels.contains(where: { $0.id == levelID.value }) else {
+                log.error(file.path, line: levelID.line, column: levelID.column, "the level \"\(levelID.value)\" is listed twice")
+                continue
+            }
+            let national = reader.strings("national", in: item)
+            levels.append(Level(id: levelID.value, name: levelName.value, description: reader.string("description", in: item)?.value,
+                                national: national?.value ?? [], line: national?.line ?? item.line))
         }
         if levels.isEmpty {
             log.error(file.path, line: reader.node.line, "the area needs its `levels:` of need (for example universal, additional, targeted, specialist)")
         }
         return Area(id: id, file: file.path, name: name.value, getHelpNow: lines, partnershipName: partnershipName,
-                    partnershipWebsite: partnershipWebsite, levels: levels, body: file.body)
+                    partnershipWebsite: partnershipWebsite, levels: levels, levelsLine: reader.node.entries?.first { $0.key == "levels" }?.keyLine ?? reader.node.line,
+                    body: file.body)
     }
 }

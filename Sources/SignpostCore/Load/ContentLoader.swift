@@ -49,7 +49,7 @@ public struct ContentLoader: Sendable {
     /// One file as a model value, with what it reported.
     struct Converted: @unchecked Sendable {
         enum Item {
-            case site(SiteConfig), topics([Topic]), entry(EntryFile), topicText(TopicText), area(Area), school(School), page(ExtraPage)
+            case site(SiteConfig), topics([Topic]), levels([NationalLevel]), entry(EntryFile), topicText(TopicText), area(Area), school(School), page(ExtraPage)
         }
         var item: Item?
         var diagnostics: [Diagnostic]
@@ -59,6 +59,7 @@ public struct ContentLoader: Sendable {
         switch job.kind {
         case .site: return .site(readSite(file, log: log))
         case .topics: return .topics(readTopics(file, log: log))
+        case .levels: return .levels(readNationalLevels(file, log: log))
         case .national: return readEntry(file, id: job.id, origin: .national, log: log).map(Converted.Item.entry)
         case .areaAgency: return readEntry(file, id: job.id, origin: .area, log: log).map(Converted.Item.entry)
         case .override: return readEntry(file, id: job.id, origin: .schoolOverride, log: log).map(Converted.Item.entry)
@@ -71,7 +72,7 @@ public struct ContentLoader: Sendable {
     }
 
     struct Job: Sendable {
-        enum Kind: Sendable { case site, topics, national, nationalTopic, area, areaAgency(String), areaTopic(String), school, override(String), service(String), page(String), topicText(String) }
+        enum Kind: Sendable { case site, topics, levels, national, nationalTopic, area, areaAgency(String), areaTopic(String), school, override(String), service(String), page(String), topicText(String) }
         var kind: Kind
         var url: URL
         var display: String
@@ -145,7 +146,7 @@ public struct ContentLoader: Sendable {
 
     func plan(log: DiagnosticLog) -> [Job] {
         var jobs: [Job] = []
-        for (name, kind) in [("site.yml", Job.Kind.site), ("topics.yml", .topics)] {
+        for (name, kind) in [("site.yml", Job.Kind.site), ("topics.yml", .topics), ("levels.yml", .levels)] {
             let url = root.appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: url.path) { jobs.append(Job(kind: kind, url: url, display: display(name), id: name)) }
         }
@@ -192,6 +193,7 @@ public struct ContentLoader: Sendable {
         var site = SiteConfig()
         site.file = display("site.yml")
         var topics: [Topic] = []
+        var nationalLevels: [NationalLevel]?
         var national: [String: EntryFile] = [:]
         var areas: [String: Area] = [:]
         var areaAgencies: [(String, EntryFile)] = []
@@ -205,6 +207,7 @@ public struct ContentLoader: Sendable {
             guard let result else {
                 switch job.kind {
                 case .national, .areaAgency, .override: unreadable.insert(job.id)
+                case .levels: nationalLevels = [] // its own error says why; national levels are still mapped
                 default: break
                 }
                 continue
@@ -214,6 +217,7 @@ public struct ContentLoader: Sendable {
             switch (job.kind, result.item) {
             case let (.site, .site(value)?): site = value
             case let (.topics, .topics(value)?): topics = value
+            case let (.levels, .levels(value)?): nationalLevels = value
             case let (.national, .entry(entry)?): national[job.id] = entry
             case let (.nationalTopic, .topicText(text)?): nationalTopics[job.id] = text
             case let (.areaTopic(area), .topicText(text)?): areaTopics.append((area, text))
@@ -237,8 +241,8 @@ public struct ContentLoader: Sendable {
             }
         }
         let orderedSchools = NaturalOrder.sorted(Array(schools.values)) { $0.name + "\u{1}" + $0.id }
-        return Content(site: site, topics: topics, national: national, nationalTopicTexts: nationalTopics, areas: areas,
-                       schools: orderedSchools, unreadableAgencies: unreadable)
+        return Content(site: site, topics: topics, national: national, nationalTopicTexts: nationalTopics, nationalLevels: nationalLevels,
+                       nationalLevelsFile: display("levels.yml"), areas: areas, schools: orderedSchools, unreadableAgencies: unreadable)
     }
 
     func requireFrontMatter(_ file: SourceFile, what: String, log: DiagnosticLog) -> Bool {

@@ -3,10 +3,8 @@ import Foundation
 /// A school's `school.md`: its details, key people, level names and choice of agencies.
 extension ContentLoader {
     static let schoolKeys = ["name", "phase", "area", "address", "phone", "email", "website", "safeguarding_phone", "logo",
-                             "logo_alt", "colour", "people", "level_names", "agencies", "exclude", "reviewed", "reviewed_by", "next_review"]
-    public static let roles = ["headteacher", "deputy-headteacher", "assistant-headteacher", "dsl", "deputy-dsl",
-                               "safeguarding-governor", "chair-of-governors", "mental-health-lead", "senco",
-                               "attendance-lead", "pastoral-lead", "looked-after-children-lead", "early-help-lead", "staff"]
+                             "logo_alt", "colour", "people", "level_names", "agencies", "exclude", "reviewed", "reviewed_by", "next_review",
+                             "draft"]
 
     func readSchool(_ file: SourceFile, id: String, log: DiagnosticLog) -> School? {
         guard requireFrontMatter(file, what: "school.md", log: log),
@@ -20,11 +18,11 @@ extension ContentLoader {
             let personName = reader.string("name", required: true, in: item, context: "each person")
                 ?? Located("(name not filled in)", file: file.path, line: item.line, column: item.column)
             let roles = reader.strings("roles", in: item)
-            for role in roles?.value ?? [] where !ContentLoader.roles.contains(role) {
+            for role in roles?.value ?? [] where Role.words(for: role) == nil {
                 log.error(file.path, line: roles!.line, column: roles!.column, "unknown role \"\(role)\" for \(personName.value)",
-                          suggestion: Suggestion.didYouMean(role, in: ContentLoader.roles) ?? "roles are: \(ContentLoader.roles.joined(separator: ", "))")
+                          suggestion: Suggestion.didYouMean(role, in: Role.ids) ?? "roles are: \(Role.ids.joined(separator: ", "))")
             }
-            people.append(Person(name: personName.value, roles: (roles?.value ?? []).filter(ContentLoader.roles.contains),
+            people.append(Person(name: personName.value, roles: (roles?.value ?? []).filter { Role.words(for: $0) != nil },
                                  title: reader.string("title", in: item)?.value, email: reader.email("email", in: item),
                                  phone: reader.phone("phone", in: item), line: item.line))
         }
@@ -50,14 +48,17 @@ extension ContentLoader {
             }
         }
         let exclude = (reader.node["exclude"]?.items ?? []).compactMap { item in item.scalar.map { Located($0, file: file.path, line: item.line, column: item.column) } }
-        guard let name, let area else { return nil }
-        return School(id: id, folder: file.url.deletingLastPathComponent().path, file: file.path, name: name.value,
-                      phase: reader.string("phase")?.value, area: area, address: reader.string("address")?.value,
+        // A draft is kept even without its name or area, so that its gaps stay warnings.
+        let isDraft = reader.bool("draft") ?? false
+        guard isDraft || (name != nil && area != nil) else { return nil }
+        return School(id: id, folder: file.url.deletingLastPathComponent().path, file: file.path, name: name?.value ?? id,
+                      phase: reader.string("phase")?.value, area: area ?? Located("", file: file.path, line: 1), address: reader.string("address")?.value,
                       phone: reader.phone("phone"), email: reader.email("email"), website: reader.website("website"),
                       safeguardingPhone: reader.phone("safeguarding_phone"), logo: reader.string("logo"),
                       logoAlt: reader.string("logo_alt")?.value, colour: reader.string("colour"), people: people,
                       levelNameList: levelNames, agencies: selection, exclude: exclude, reviewed: reader.day("reviewed"),
                       reviewedBy: reader.string("reviewed_by")?.value, nextReview: reader.day("next_review"),
+                      isDraft: isDraft,
                       body: file.body, bodyLine: file.bodyLine, templateOverrides: readTemplateOverrides(school: id))
     }
 }
