@@ -126,7 +126,7 @@ public struct EntryField: Sendable {
         EntryField("address", .text, .text(\.address), meaning: "A postal or visiting address.",
                    example: "address: 76 The Ridgeway, Astwood Bank, B96 6LX"),
         EntryField("teams", .teams, .teams(\.teams),
-                   meaning: "Its teams or offices, one for each district or place: each has a `label` (such as the district), its own `phones`, `emails` and `address`, and what it covers, in words (`covers`) or as postcode districts (`postcodes`). Families are shown every team with its label, never one unlabelled number.",
+                   meaning: "Its teams or offices, one for each district or place: each has a `label` (such as the district), its own `phones`, `emails` and `address`, and what it covers, in words (`covers`) or as postcode districts (`postcodes`).",
                    example: """
                    teams:
                      - label: Wychavon
