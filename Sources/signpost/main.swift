@@ -63,6 +63,7 @@ struct Build: ParsableCommand {
         options.sharing = !noSharing
         let result = SiteBuilder(options: options).build()
         printDiagnostics(result.diagnostics)
+        if let drafts = result.draftsNote { print(drafts) }
         print(result.summary)
         if !result.wrote { throw ExitCode(1) }
     }
@@ -80,7 +81,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let log = DiagnosticLog()
-        let prepared = SiteBuilder(options: paths.options(output: "Site")).prepare(log: log)
+        var options = paths.options(output: "Site")
+        options.includeDrafts = true // a draft's gaps are reported, as warnings
+        let prepared = SiteBuilder(options: options).prepare(log: log)
         let findings = log.all
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
@@ -96,19 +99,32 @@ struct Check: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show an agency as a school publishes it, and which file each field came from.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show an agency as a school publishes it, and which file each field came from.",
+        discussion: "With no school and agency, lists every setting an agency or a service can have.")
 
     @OptionGroup var paths: Paths
 
     @Argument(help: "The school's folder name, e.g. westlands-first.")
-    var school: String
+    var school: String?
 
     @Argument(help: "The agency or service id, e.g. mentor-link.")
-    var agency: String
+    var agency: String?
+
+    @Option(help: "How to print it: text or json.")
+    var format: Explainer.Format = .text
+
+    func validate() throws {
+        if school != nil && agency == nil { throw ValidationError("say which agency or service of \(school!) to explain, e.g. `signpost explain \(school!) samaritans`") }
+    }
 
     func run() throws {
+        guard let school, let agency else {
+            print(FieldGuide.text(format), terminator: "")
+            return
+        }
         let log = DiagnosticLog()
-        let report = Explainer(options: paths.options(output: "Site")).explain(school: school, entry: agency, log: log)
+        let report = Explainer(options: paths.options(output: "Site")).explain(school: school, entry: agency, format: format, log: log)
         switch report {
         case let .success(text): print(text, terminator: "")
         case let .failure(diagnostic):
@@ -118,13 +134,15 @@ struct Explain: ParsableCommand {
     }
 }
 
+extension Explainer.Format: ExpressibleByArgument {}
+
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Start a new school, agency or service, with every setting explained.")
+    static let configuration = CommandConfiguration(abstract: "Start a new school, area, agency or service, with every setting explained.")
 
     @Option(help: "The folder with the site's content.")
     var content = "Content"
 
-    @Argument(help: "What to create: school, agency or service.")
+    @Argument(help: "What to create: school, area, agency or service.")
     var kind: String
 
     @Argument(help: "Its name, in quotes, e.g. \"St Example Primary\".")
@@ -138,7 +156,7 @@ struct New: ParsableCommand {
 
     func validate() throws {
         guard Scaffold.Kind(rawValue: kind) != nil else {
-            throw ValidationError("\"\(kind)\" is not something `new` can create: use school, agency or service")
+            throw ValidationError("\"\(kind)\" is not something `new` can create: use school, area, agency or service")
         }
     }
 
@@ -172,6 +190,7 @@ struct Serve: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var options = paths.options(output: output.path)
         options.injectBeforeBodyEnd = PreviewServer.reloadScript
+        options.includeDrafts = true
         let server = PreviewServer(siteRoot: output, port: port)
         let watcher = ContentWatcher(folders: [options.content, options.theme])
 

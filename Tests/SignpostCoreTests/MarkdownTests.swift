@@ -151,18 +151,6 @@ struct MarkdownTests {
         #expect(result.html.contains("<a href=\"\(href)\">\(shown)</a>"), "\(result.html)")
     }
 
-    @Test func scannerRulesAgreeWithTheValidator() {
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<2000 {
-            let length = Int.random(in: 3...12, using: &generator)
-            let digits = String((0..<length).map { _ in "0123456789".randomElement(using: &generator)! })
-            #expect(UKPhone.isValidNumber(digits: digits) == (UKPhone.problem(digits) == nil), "\(digits)")
-        }
-        for digits in ["999", "116123", "08001111", "01905822666", "0190582266", "0800111111", "02079460000"] {
-            #expect(UKPhone.isValidNumber(digits: digits) == (UKPhone.problem(digits) == nil), "\(digits)")
-        }
-    }
-
     @Test(arguments: [
         "Reference 12345678 on the form.",
         "Reviewed 2025-09-01.",

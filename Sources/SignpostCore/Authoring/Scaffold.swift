@@ -1,7 +1,9 @@
 import Foundation
 
-/// `signpost new`: starts a school, agency or service with every setting present and
-/// explained, so an office fills in blanks rather than learning YAML from scratch.
+/// `signpost new`: starts a school, area, agency or service with every setting present and
+/// explained, so an office fills in blanks rather than learning YAML from scratch. Every name
+/// it turns into a path (the new id, `--area`, `--school`) must be a valid id, so nothing is
+/// ever written outside the content folder.
 public struct Scaffold: Sendable {
     public let content: URL
     public let contentDisplay: String
@@ -11,126 +13,129 @@ public struct Scaffold: Sendable {
         self.contentDisplay = contentDisplay
     }
 
-    public enum Kind: String, Sendable, CaseIterable { case school, agency, service }
+    public enum Kind: String, Sendable, CaseIterable { case school, area, agency, service }
 
     /// Creates the files and returns the paths written, or a message saying why not.
     public func create(_ kind: Kind, name: String, area: String?, school: String?, today: Day = .today()) -> Result<[String], Diagnostic> {
+        guard name.contains(where: { $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            return .failure(Diagnostic(file: contentDisplay, "the name \"\(name)\" has no letters or digits to make a file name from", suggestion: "give its name in words, e.g. \"St Example Primary\""))
+        }
         let id = Slug.make(name)
-        let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "'") + "\""
-        var files: [(String, String)] = []
+        let quoted = ScaffoldText.quoted(name)
+        let file: (String, String)
         switch kind {
         case .school:
-            guard let area else { return .failure(Diagnostic(file: contentDisplay, "say which area the school is in, e.g. --area worcestershire")) }
-            let areas = (try? FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("areas").path)) ?? []
-            guard areas.contains(area) else {
-                return .failure(Diagnostic(file: "\(contentDisplay)/areas", "there is no area \"\(area)\"", suggestion: Suggestion.didYouMean(area, in: areas) ?? "areas are: \(areas.sorted().joined(separator: ", "))"))
+            switch knownArea(area, for: "the school") {
+            case let .failure(problem): return .failure(problem)
+            case let .success(area): file = ("schools/\(id)/school.md", ScaffoldText.school(quoted, area: area))
             }
-            files.append(("schools/\(id)/school.md", schoolTemplate(quoted, area: area, today: today)))
-            files.append(("schools/\(id)/services/listening-and-talking.md", serviceTemplate("\"Listening and talking\"", today: today)))
+        case .area:
+            file = ("areas/\(id)/area.md", ScaffoldText.area(quoted, scale: examples.nationalLevels()))
         case .agency:
-            let folder = area.map { "areas/\($0)/agencies" } ?? "agencies"
-            files.append(("\(folder)/\(id).md", agencyTemplate(quoted, today: today)))
+            if area != nil {
+                switch knownArea(area, for: "the agency") {
+                case let .failure(problem): return .failure(problem)
+                case let .success(area):
+                    file = ("areas/\(area.id)/agencies/\(id).md", ScaffoldText.entry(quoted, use: .agency, levels: area.levels.map(\.id), levelsOf: "\(area.name)'s area.md"))
+                }
+            } else {
+                let scale = examples.nationalLevels()
+                let levels = scale?.map(\.id) ?? examples.areas().flatMap { examples.area($0)?.levels.map(\.id) ?? [] }
+                file = ("agencies/\(id).md", ScaffoldText.entry(quoted, use: .agency, levels: levels, levelsOf: scale == nil ? nil : "the national scale (Content/levels.yml)"))
+            }
         case .service:
-            guard let school else { return .failure(Diagnostic(file: contentDisplay, "say which school the service belongs to, e.g. --school westlands-first")) }
-            guard FileManager.default.fileExists(atPath: content.appendingPathComponent("schools/\(school)/school.md").path) else {
-                return .failure(Diagnostic(file: "\(contentDisplay)/schools", "there is no school \"\(school)\""))
+            guard let school, !school.isEmpty else {
+                return .failure(Diagnostic(file: contentDisplay, "say which school the service belongs to, e.g. --school westlands-first",
+                                           suggestion: schoolList))
             }
-            files.append(("schools/\(school)/services/\(id).md", serviceTemplate(quoted, today: today)))
+            guard Slug.isValid(school), FileManager.default.fileExists(atPath: content.appendingPathComponent("schools/\(school)/school.md").path) else {
+                return .failure(Diagnostic(file: "\(contentDisplay)/schools", "there is no school \"\(school)\"",
+                                           suggestion: Suggestion.didYouMean(school, in: examples.schools()) ?? schoolList))
+            }
+            let area = examples.areaOf(school: school).flatMap(examples.area)
+            file = ("schools/\(school)/services/\(id).md", ScaffoldText.entry(quoted, use: .service, levels: area?.levels.map(\.id) ?? [], levelsOf: area.map { "\($0.name)'s area.md" }))
         }
-        var written: [String] = []
-        for (relative, text) in files {
-            let url = content.appendingPathComponent(relative)
-            if FileManager.default.fileExists(atPath: url.path) {
-                return .failure(Diagnostic(file: "\(contentDisplay)/\(relative)", "this file already exists; nothing was changed", suggestion: "choose another name, or edit the existing file"))
-            }
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
-                written.append("\(contentDisplay)/\(relative)")
-            } catch {
-                return .failure(Diagnostic(file: "\(contentDisplay)/\(relative)", "could not create this file: \(error.localizedDescription)"))
-            }
+        return write(file.0, file.1)
+    }
+
+    var examples: ScaffoldExamples { ScaffoldExamples(content: content, contentDisplay: contentDisplay) }
+
+    var schoolList: String? {
+        let schools = examples.schools()
+        return schools.isEmpty ? nil : "schools are: \(schools.joined(separator: ", "))"
+    }
+
+    /// The area `--area` names, read from its area.md; or why it cannot be used, with the areas there are.
+    func knownArea(_ name: String?, for what: String) -> Result<Area, Diagnostic> {
+        let areas = examples.areas()
+        let list = areas.isEmpty ? "there are no areas yet: start one with `signpost new area \"Name\"`" : "areas are: \(areas.joined(separator: ", "))"
+        guard let name, !name.isEmpty else {
+            return .failure(Diagnostic(file: contentDisplay, "say which area \(what) is in, e.g. --area \(areas.first ?? "worcestershire")", suggestion: list))
         }
-        return .success(written)
+        guard Slug.isValid(name), areas.contains(name) else {
+            return .failure(Diagnostic(file: "\(contentDisplay)/areas", "there is no area \"\(name)\"",
+                                       suggestion: Scaffold.typo(of: name, in: areas).map { "did you mean \"\($0)\"? (\(list))" } ?? list))
+        }
+        guard let area = examples.area(name) else {
+            return .failure(Diagnostic(file: "\(contentDisplay)/areas/\(name)/area.md", "this area's area.md could not be read", suggestion: "run `signpost check` to see why"))
+        }
+        return .success(area)
     }
 
-    func schoolTemplate(_ name: String, area: String, today: Day) -> String {
-        """
-        ---
-        # The settings for your school's Early Help Offer. Lines starting with # are notes
-        # for you and are not published. Keep a space after each colon.
-        name: \(name)
-        phase: Primary school            # e.g. First school, Primary school, High school
-        area: \(area)                     # the county folder under Content/areas/
-        address: ""                      # FILL IN: the school's postal address
-        phone: ""                        # FILL IN: the school office, e.g. 01905 123456
-        email: ""                        # FILL IN: the office email address
-        website: ""                      # FILL IN: https://www.your-school.sch.uk
-        # safeguarding_phone: 01905 123456   # only if different from the office phone
-        # logo: logo.png                     # a picture file in this folder
-        # colour: "#1d5fa0"                  # your brand colour (a darker shade is used if it is too pale)
-        people:                          # FILL IN: your key people; roles are listed in the README
-          - name: ""                     # FILL IN: the Designated Safeguarding Lead's name
-            roles: [dsl]
-            title: Designated Safeguarding Lead
-            email: ""                    # FILL IN
-            phone: ""                    # FILL IN
-        # level_names:                   # your own names for the levels of need, if you want them
-        #   universal: Everyone
-        #   additional: Need a bit of help?
-        #   targeted: If we can't help
-        #   specialist: Specialist support
-        agencies: all                    # every agency in the library; or a list such as [samaritans, nspcc]
-        exclude: []                      # agencies to leave out when you use `all`
-        reviewed: \(today.iso)             # when you last checked the whole offer (year-month-day)
-        reviewed_by: ""                  # FILL IN: who checked it
-        next_review: \(today.adding(years: 1).iso)
-        ---
-        At \(name.dropFirst().dropLast()) we recognise the challenges that families face in bringing up children.
-        There may be times when you need extra help and support. If this is the case,
-        please come and talk to us.
-
-        """
+    /// A near miss of one of `names` (two letters at most): one county's name is not a typo of
+    /// another's ("gloucestershire" is not a misspelt "worcestershire").
+    static func typo(of name: String, in names: [String]) -> String? {
+        guard let near = Suggestion.nearest(to: name, in: names), Suggestion.editDistance(Array(name), Array(near)) <= 2 else { return nil }
+        return near
     }
 
-    func agencyTemplate(_ name: String, today: Day) -> String {
-        """
-        ---
-        name: \(name)
-        summary: ""                      # FILL IN: one sentence a parent understands
-        phones:                          # FILL IN at least one way to contact them
-          - number: ""
-            label: Helpline
-            hours: Monday to Friday, 9am to 5pm
-        emails: []                       # e.g. [help@example.org.uk]
-        websites: []                     # e.g. [https://www.example.org.uk]
-        referral: [self]                 # who can ask: self, school, gp, professional
-        ages: ""                         # e.g. 5 to 18
-        cost: Free
-        levels: [universal]              # universal, additional, targeted, specialist
-        topics: []                       # ids from Content/topics.yml, e.g. [mental-health]
-        reviewed: \(today.iso)
-        ---
-        What they do and how to get help, in plain words.
+    func write(_ relative: String, _ text: String) -> Result<[String], Diagnostic> {
+        let url = content.appendingPathComponent(relative)
+        if FileManager.default.fileExists(atPath: url.path) {
+            return .failure(Diagnostic(file: "\(contentDisplay)/\(relative)", "this file already exists; nothing was changed", suggestion: "choose another name, or edit the existing file"))
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            return .success(["\(contentDisplay)/\(relative)"])
+        } catch {
+            return .failure(Diagnostic(file: "\(contentDisplay)/\(relative)", "could not create this file: \(error.localizedDescription)"))
+        }
+    }
+}
 
-        """
+/// What `new` reads from the content already there, to give examples that fit.
+struct ScaffoldExamples {
+    let content: URL
+    let contentDisplay: String
+    var loader: ContentLoader { ContentLoader(root: content, displayRoot: contentDisplay) }
+
+    func folders(_ relative: String, holding file: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent(relative).path)) ?? []
+        return names.filter { Slug.isValid($0) && FileManager.default.fileExists(atPath: content.appendingPathComponent("\(relative)/\($0)/\(file)").path) }.sorted()
     }
 
-    func serviceTemplate(_ name: String, today: Day) -> String {
-        """
-        ---
-        name: \(name)
-        summary: ""                      # FILL IN: one sentence a parent understands
-        people: []                       # names of your key people who run it, as in school.md
-        referral: [self, school]         # who can ask: self, school, gp, professional
-        ages: ""
-        cost: Free
-        levels: [universal]              # universal, additional, targeted, specialist
-        topics: []                       # ids from Content/topics.yml, e.g. [mental-health]
-        reviewed: \(today.iso)
-        ---
-        What the school offers, when, and how to ask for it.
+    func areas() -> [String] { folders("areas", holding: "area.md") }
+    func schools() -> [String] { folders("schools", holding: "school.md") }
 
-        """
+    /// Problems in existing files are `check`'s to report, not `new`'s.
+    func area(_ id: String) -> Area? {
+        let log = DiagnosticLog()
+        return SourceFile.read(content.appendingPathComponent("areas/\(id)/area.md"), displayPath: "\(contentDisplay)/areas/\(id)/area.md", log: log)
+            .flatMap { loader.readArea($0, id: id, log: log) }
+    }
+
+    func nationalLevels() -> [NationalLevel]? {
+        let url = content.appendingPathComponent("levels.yml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let log = DiagnosticLog()
+        return SourceFile.read(url, displayPath: "\(contentDisplay)/levels.yml", log: log).map { loader.readNationalLevels($0, log: log) }
+    }
+
+    func areaOf(school: String) -> String? {
+        let log = DiagnosticLog()
+        guard let file = SourceFile.read(content.appendingPathComponent("schools/\(school)/school.md"), displayPath: "school.md", log: log),
+              let area = file.frontMatter?["area"]?.scalar, Slug.isValid(area) else { return nil }
+        return area
     }
 }

@@ -82,7 +82,7 @@ struct FieldReader {
     func day(_ key: String, in sub: YAMLNode? = nil) -> Located<Day>? {
         guard let text = string(key, in: sub) else { return nil }
         guard let day = Day(text.value) else {
-            log.error(file, line: text.line, column: text.column, "`\(key)` should be a date written as year-month-day, not \"\(text.value)\"", suggestion: "for 1 September 2025 write 2025-09-01")
+            log.error(file, line: text.line, column: text.column, "`\(key)` should be a date written as year-month-day, or a month as year-month, not \"\(text.value)\"", suggestion: "for 1 September 2025 write 2025-09-01; for October 2026 write 2026-10")
             return nil
         }
         return text.map { _ in day }

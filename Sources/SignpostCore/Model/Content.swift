@@ -14,10 +14,36 @@ public struct Topic: Sendable {
     public var line: Int
 }
 
+/// One of an area's levels of need, with the level(s) of the national scale it covers.
 public struct Level: Sendable {
     public var id: String
     public var name: String
     public var description: String?
+    /// The national levels (`Content/levels.yml`) this level covers: national agencies placed
+    /// at one of them are shown at this level in this area.
+    public var national: [String] = []
+    /// Where `national:` was written (for messages).
+    public var line: Int = 1
+
+    public init(id: String, name: String, description: String? = nil, national: [String] = [], line: Int = 1) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.national = national
+        self.line = line
+    }
+}
+
+/// A level of the national scale (`Content/levels.yml`): the few levels national agencies are
+/// placed at, which each area maps its own levels onto, so a national agency fits every area.
+public struct NationalLevel: Sendable {
+    public var id: String
+    public var name: String
+    /// What it means for a family, in plain words.
+    public var description: String?
+    /// What a family at this level can do.
+    public var whatToDo: String?
+    public var line: Int
 }
 
 public struct Area: Sendable {
@@ -28,6 +54,8 @@ public struct Area: Sendable {
     public var partnershipName: String?
     public var partnershipWebsite: String?
     public var levels: [Level]
+    /// The line of `levels:` (for messages about the levels as a whole).
+    public var levelsLine: Int = 1
     public var body: String
     public var agencies: [String: EntryFile] = [:]
     public var topicTexts: [String: TopicText] = [:]
@@ -110,6 +138,8 @@ public struct School: Sendable {
     public var reviewed: Located<Day>?
     public var reviewedBy: String?
     public var nextReview: Located<Day>?
+    /// `draft: true`: `check` reports its gaps as warnings, `build` leaves it out, `serve` shows it.
+    public var isDraft: Bool = false
     public var body: String
     public var bodyLine: Int
     public var overrides: [String: EntryFile] = [:]
@@ -125,6 +155,10 @@ public struct Content: Sendable {
     public var topics: [Topic]
     public var national: [String: EntryFile]
     public var nationalTopicTexts: [String: TopicText] = [:]
+    /// The national scale of levels (`Content/levels.yml`), or nil without one: then national
+    /// agencies name the areas' own level ids, which works while there is one area.
+    public var nationalLevels: [NationalLevel]?
+    public var nationalLevelsFile: String = "Content/levels.yml"
     public var areas: [String: Area]
     public var schools: [School]
     /// Agency ids whose files exist but could not be read: their own errors say why,

@@ -1,5 +1,6 @@
 /// The fields of an agency or a school service. Every field is optional because the
 /// same shape serves library entries and overrides, which give only what differs.
+/// `EntryField.all` describes each of them (see there to add one).
 public struct EntryFields: Sendable {
     public var name: Located<String>?
     public var summary: Located<String>?
@@ -7,6 +8,9 @@ public struct EntryFields: Sendable {
     public var emails: Located<[Email]>?
     public var websites: Located<[Website]>?
     public var address: Located<String>?
+    public var teams: Located<[Team]>?
+    public var contacts: Located<[NamedContact]>?
+    public var access: Located<Access>?
     public var referral: Located<[String]>?
     public var ages: Located<String>?
     public var cost: Located<String>?
@@ -19,18 +23,16 @@ public struct EntryFields: Sendable {
 
     public enum BodyMode: String, Sendable, CaseIterable { case replace, append, prepend }
 
+    /// How families reach an entry: themselves (`direct`, the default) or only through a referral.
+    public enum Access: String, Sendable, CaseIterable { case direct, referral }
+
     public init() {}
 
     /// Field-by-field: each field `override` gives replaces ours; the body replaces,
     /// or is added before/after, as the override says.
     public func overridden(by override: EntryFields) -> EntryFields {
         var result = self
-        func take<T>(_ field: WritableKeyPath<EntryFields, Located<T>?>) {
-            if let value = override[keyPath: field] { result[keyPath: field] = value }
-        }
-        take(\.name); take(\.summary); take(\.phones); take(\.emails); take(\.websites)
-        take(\.address); take(\.referral); take(\.ages); take(\.cost); take(\.levels)
-        take(\.topics); take(\.reviewed); take(\.people)
+        for field in EntryField.all { field.path?.take(&result, from: override) }
         if let extra = override.body, !extra.value.isBlank {
             switch (override.bodyMode, body) {
             case (.replace, _), (_, nil):
@@ -52,14 +54,11 @@ public struct EntryFields: Sendable {
     public func isRepeated(by override: EntryFields) -> Bool {
         var gives = 0
         var same = 0
-        func compare<T: Equatable>(_ field: KeyPath<EntryFields, Located<T>?>) {
-            guard let theirs = override[keyPath: field] else { return }
+        for field in EntryField.all {
+            guard let isSame = field.path?.isSame(self, override) else { continue }
             gives += 1
-            if self[keyPath: field]?.value == theirs.value { same += 1 }
+            if isSame { same += 1 }
         }
-        compare(\.name); compare(\.summary); compare(\.phones); compare(\.emails); compare(\.websites)
-        compare(\.address); compare(\.referral); compare(\.ages); compare(\.cost); compare(\.levels)
-        compare(\.topics); compare(\.reviewed); compare(\.people)
         let text = override.body?.value.trimmed() ?? ""
         let bodySame = text.isEmpty || text == body?.value.trimmed()
         return gives + (text.isEmpty ? 0 : 1) > 0 && same == gives && bodySame
@@ -68,18 +67,21 @@ public struct EntryFields: Sendable {
     /// Where each piece of the combined body came from (for `explain`).
     public var bodyParts: [Located<String>] = []
 
+    /// A phone, email or website of its own, or a team or named person with a phone or email.
     public var hasContact: Bool {
         !(phones?.value.isEmpty ?? true) || !(emails?.value.isEmpty ?? true) || !(websites?.value.isEmpty ?? true)
+            || (teams?.value.contains(where: \.isContactable) ?? false) || (contacts?.value.contains(where: \.isContactable) ?? false)
     }
+
+    /// Reached only through a referral (`access: referral`).
+    public var isReferralOnly: Bool { access?.value == .referral }
 
     /// Each set field with the file it came from, in reading order (for `explain`).
     public var provenance: [(field: String, file: String, line: Int)] {
         var rows: [(String, String, Int)] = []
-        func add<T>(_ name: String, _ value: Located<T>?) { if let value { rows.append((name, value.file, value.line)) } }
-        add("name", name); add("summary", summary); add("phones", phones); add("emails", emails)
-        add("websites", websites); add("address", address); add("referral", referral); add("ages", ages)
-        add("cost", cost); add("levels", levels); add("topics", topics); add("reviewed", reviewed)
-        add("people", people)
+        for field in EntryField.all {
+            if let origin = field.path?.origin(in: self) { rows.append((field.key, origin.file, origin.line)) }
+        }
         for part in bodyParts { rows.append(("text", part.file, part.line)) }
         return rows
     }

@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var sharing = true
     /// Where each page goes: every school in its folder, or one school at the root.
     public var urls = SiteURLs()
+    /// Draft schools (`draft: true`) are built too: set by `serve` and `check`, never by `build`.
+    public var includeDrafts = false
 
     public init(content: URL, theme: URL, output: URL, contentDisplay: String? = nil, themeDisplay: String? = nil) {
         self.content = content
@@ -35,6 +37,10 @@ public struct BuildResult: Sendable {
     public var wrote: Bool
     /// True for an incremental rebuild, where `pages` counts only the pages re-rendered.
     public var incremental = false
+    /// The draft schools the build left out, by name.
+    public var draftsLeftOut: [String] = []
+    /// The one line saying so, or nil.
+    public var draftsNote: String? { Drafts.note(leftOut: draftsLeftOut) }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -67,17 +73,23 @@ public struct SiteBuilder: Sendable {
         public var libraries: [String: MustacheLibrary]
         /// Each school's reused values and pieces, let go of once its pages are written.
         var scopes: [String: SchoolScope]
+        /// Draft schools left out (when `includeDrafts` is off), by name.
+        public var draftsLeftOut: [String] = []
     }
 
     /// `onlySchools`: plan pages for these schools only (an incremental rebuild, whose other
     /// schools keep their `previousPages`: path → school), plus the site-wide pages.
-    public func prepare(log: DiagnosticLog, markdownCache: [String: RenderedMarkdown] = [:], sourceCache: SourceCache? = nil,
+    public func prepare(log published: DiagnosticLog, markdownCache: [String: RenderedMarkdown] = [:], sourceCache: SourceCache? = nil,
                         onlySchools: ((ResolvedSite) -> Set<String>)? = nil, previousPages: [String: String?] = [:]) -> Prepared {
         let clock = PhaseClock()
+        // Findings reach `published` at the end, a draft school's softened (see `Drafts`).
+        let log = DiagnosticLog()
         let content = ContentLoader(root: options.content, displayRoot: options.contentDisplay, cache: sourceCache).load(log: log)
         clock.lap("load")
-        let site = OverrideResolver(content: content).resolve(log: log)
-        ReferenceValidator(today: options.today).validate(site, log: log)
+        let drafts = Drafts(content, contentDisplay: options.contentDisplay)
+        let resolved = OverrideResolver(content: content).resolve(log: log)
+        ReferenceValidator(today: options.today).validate(resolved, log: log)
+        let site = options.includeDrafts ? resolved : resolved.withoutDrafts()
         let theme = Theme(root: options.theme, displayRoot: options.themeDisplay, log: log)
         clock.lap("resolve+validate")
         let markdown = renderMarkdown(site, cache: markdownCache, log: log)
@@ -92,8 +104,9 @@ public struct SiteBuilder: Sendable {
         MarkdownLinkChecker(site: site, markdown: markdown, plans: plans, urls: options.urls,
                             keptPages: Set(SiteBuilder.keptPages(previousPages, plans: plans, site: site).keys)).check(log: log)
         clock.lap("link check")
+        drafts.pass(log.all, to: published, keepingDrafts: options.includeDrafts)
         return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, libraries: libraries,
-                        scopes: scopes)
+                        scopes: scopes, draftsLeftOut: options.includeDrafts ? [] : drafts.names)
     }
 
     /// Of the pages an earlier build wrote (path → school), those of schools that still exist
@@ -143,9 +156,10 @@ public struct SiteBuilder: Sendable {
             }
         }
         if log.hasErrors { writer.discard(staging) }
-        return (BuildResult(diagnostics: log.all, schools: prepared.site.schools.count,
-                           pages: log.hasErrors ? 0 : prepared.plans.count,
-                           seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors), prepared)
+        var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: log.hasErrors ? 0 : prepared.plans.count,
+                                 seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors)
+        result.draftsLeftOut = prepared.draftsLeftOut
+        return (result, prepared)
     }
 
     /// Renders each distinct Markdown text once (library bodies repeat across schools), in parallel.

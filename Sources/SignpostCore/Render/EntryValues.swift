@@ -51,9 +51,9 @@ enum EntryValues {
         details[.cost] = f.cost?.value
         if let routes = f.referral?.value, !routes.isEmpty {
             details[.referral] = routes.compactMap { route in
-                referralWords[route].map { words -> Values<RouteKey> in
+                ReferralKind.kind(route).map { kind -> Values<RouteKey> in
                     var values = Values<RouteKey>()
-                    values[.route] = words
+                    values[.route] = kind.words
                     return values
                 }
             }
@@ -61,9 +61,6 @@ enum EntryValues {
         if let body = f.body?.value { details[.body] = markdown[body]?.html ?? "" }
         return details
     }
-
-    static let referralWords = ["self": "You can contact them yourself", "school": "The school can refer you",
-                                "gp": "Your GP can refer you", "professional": "Another professional can refer you"]
 
     /// `entry-links`: an entry page's links to its levels and topics, within the school.
     static func links(_ input: LinksInput) -> Values<EntryLinksKey> {

@@ -84,18 +84,10 @@ struct LayoutValues {
         return lines
     }
 
-    static let roleNames = ["headteacher": "Headteacher", "deputy-headteacher": "Deputy Headteacher",
-                            "assistant-headteacher": "Assistant Headteacher", "dsl": "Designated Safeguarding Lead",
-                            "deputy-dsl": "Deputy Designated Safeguarding Lead", "safeguarding-governor": "Safeguarding Governor",
-                            "chair-of-governors": "Chair of Governors", "mental-health-lead": "Mental Health Lead",
-                            "senco": "Special Educational Needs Co-ordinator (SENCo)", "attendance-lead": "Attendance Lead",
-                            "pastoral-lead": "Pastoral Lead", "looked-after-children-lead": "Designated Teacher for Looked After Children",
-                            "early-help-lead": "Early Help Lead", "staff": "Staff"]
-
     func person(_ p: Person) -> Values<PersonKey> {
         var values = Values<PersonKey>()
         values[.person_name] = p.name
-        let roles = p.roles.compactMap { LayoutValues.roleNames[$0] }.joined(separator: ", ")
+        let roles = p.roles.compactMap(Role.words(for:)).joined(separator: ", ")
         values[.person_role] = p.title ?? (roles.isEmpty ? nil : roles)
         if p.title != nil && !roles.isEmpty { values[.person_roles] = roles }
         if let email = p.email {

@@ -11,11 +11,19 @@ public struct AgencyLibrary: Sendable {
     /// Ids in a stable order: national first, then the area's own.
     public let order: [String]
 
-    public init(national: [String: EntryFile], area: Area?, log: DiagnosticLog? = nil) {
+    /// `nationalScale`: whether national agencies name levels of the national scale
+    /// (`Content/levels.yml`), to be placed at the area's levels that cover them; without it they
+    /// name the area's own ids.
+    public init(national: [String: EntryFile], area: Area?, nationalScale: Bool = false, log: DiagnosticLog? = nil) {
         var entries: [String: Layered] = [:]
         var order: [String] = []
+        let placement = nationalScale ? area.map(AgencyLibrary.placement) : nil
         for id in national.keys.sorted() {
-            entries[id] = Layered(fields: national[id]!.fields, sources: [national[id]!.file])
+            var fields = national[id]!.fields
+            if let placement, let levels = fields.levels {
+                fields.levels = levels.map { AgencyLibrary.place($0, with: placement) }
+            }
+            entries[id] = Layered(fields: fields, sources: [national[id]!.file])
             order.append(id)
         }
         for (id, file) in (area?.agencies ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -31,5 +39,26 @@ public struct AgencyLibrary: Sendable {
         }
         self.entries = entries
         self.order = order
+    }
+
+    /// For each national level, the area's levels that cover it, in the area's order.
+    static func placement(_ area: Area) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for level in area.levels {
+            for national in level.national where !(result[national]?.contains(level.id) ?? false) {
+                result[national, default: []].append(level.id)
+            }
+        }
+        return result
+    }
+
+    /// National level ids as the area's level ids. A national level the area does not cover is
+    /// dropped here; the check of the area's levels names it.
+    static func place(_ nationalIDs: [String], with placement: [String: [String]]) -> [String] {
+        var result: [String] = []
+        for id in nationalIDs {
+            for level in placement[id] ?? [] where !result.contains(level) { result.append(level) }
+        }
+        return result
     }
 }

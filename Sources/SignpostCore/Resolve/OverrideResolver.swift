@@ -8,15 +8,16 @@ public struct OverrideResolver: Sendable {
     public func resolve(log: DiagnosticLog) -> ResolvedSite {
         var libraries: [String: AgencyLibrary] = [:]
         var placed: [Placed] = []
-        for school in content.schools {
+        // A draft with no area yet was reported when it was read.
+        for school in content.schools where !school.area.value.isEmpty {
             guard let area = content.areas[school.area.value] else {
                 log.error(school.file, line: school.area.line, column: school.area.column,
                           "unknown area \"\(school.area.value)\"",
-                          suggestion: Suggestion.didYouMean(school.area.value, in: content.areas.keys)
+                          suggestion: Scaffold.typo(of: school.area.value, in: content.areas.keys.sorted()).map { "did you mean \"\($0)\"?" }
                               ?? (content.areas.isEmpty ? "add Content/areas/\(school.area.value)/area.md" : "areas are: \(content.areas.keys.sorted().joined(separator: ", "))"))
                 continue
             }
-            if libraries[area.id] == nil { libraries[area.id] = AgencyLibrary(national: content.national, area: area, log: log) }
+            if libraries[area.id] == nil { libraries[area.id] = AgencyLibrary(national: content.national, area: area, nationalScale: content.nationalLevels != nil, log: log) }
             placed.append(Placed(school: school, area: area, library: libraries[area.id]!))
         }
         // Each school is resolved on its own (the log is shared and thread-safe), on all cores.

@@ -1,5 +1,5 @@
 /// Checks what only makes sense once everything is loaded: references between files,
-/// required contacts, and dates that have passed.
+/// required contacts, levels that fit every area, and dates that have passed.
 public struct ReferenceValidator: Sendable {
     public let today: Day
 
@@ -16,30 +16,61 @@ public struct ReferenceValidator: Sendable {
             log.error(text.file, "there is no topic \"\(text.topic)\", so this text would never be shown",
                       suggestion: Suggestion.nearest(to: text.topic, in: topicIDs).map { "rename the file to \($0).md" } ?? "add the topic to Content/topics.yml")
         }
+        LevelScale(content: site.content).validate(log: log)
+        let nationalFiles = Set(site.content.national.values.map(\.file))
+        let scaled = site.content.nationalLevels != nil
         for school in site.schools {
             validateSchool(school, log: log)
             let levelIDs = school.area.levels.map(\.id)
             let people = school.school.people.map(\.name)
             for entry in school.entries {
-                check(entry.fields.levels, against: levelIDs, what: "level of need", scope: school.area.id, checked: &checkedFiles, log: log,
-                      hint: "\(school.area.name)'s levels are: \(levelIDs.joined(separator: ", "))")
+                // With a national scale, national files' levels were placed on the area's by resolving,
+                // and are checked against the scale instead.
+                if let levels = entry.fields.levels, !(scaled && nationalFiles.contains(levels.file)) {
+                    let national = nationalFiles.contains(levels.file)
+                    check(levels, against: levelIDs, what: "level of need", scope: school.area.id, checked: &checkedFiles, log: log,
+                          hint: "\(school.area.name)'s levels are: \(levelIDs.joined(separator: ", "))"
+                              + (national ? "; to name levels that fit every area, add the national scale Content/levels.yml (see the README)" : ""))
+                }
                 check(entry.fields.topics, against: topicIDs, what: "topic", checked: &checkedFiles, log: log,
                       hint: "topics are listed in Content/topics.yml")
                 if entry.kind == .service {
                     check(entry.fields.people, against: people, what: "person", checked: &checkedFiles, log: log,
                           hint: "people are listed under `people:` in school.md")
                 }
-                if !entry.fields.hasContact && entry.kind == .agency {
-                    let file = entry.sources.last!
-                    if checkedFiles.insert("contact:" + file).inserted {
-                        log.error(file, "\"\(entry.name)\" has no way to contact it", suggestion: "add at least one of phones:, emails: or websites:")
-                    }
-                }
+                checkAccess(entry, checked: &checkedFiles, log: log)
                 if let reviewed = entry.fields.reviewed, reviewed.value < today.adding(years: -1),
                    checkedFiles.insert("reviewed:" + reviewed.file).inserted {
                     log.warning(reviewed.file, line: reviewed.line, column: reviewed.column,
-                                "\"\(entry.name)\" was last reviewed on \(reviewed.value), over a year ago", suggestion: "check its details are still right, then update `reviewed:`")
+                                "\"\(entry.name)\" was last reviewed \(ReferenceValidator.on(reviewed.value)), over a year ago", suggestion: "check its details are still right, then update `reviewed:`")
                 }
+            }
+        }
+    }
+
+    /// "on 1 September 2025", or "in September 2025" for a month.
+    static func on(_ day: Day) -> String { (day.isMonth ? "in " : "on ") + day.description }
+
+    /// An agency needs a way to reach it: its own contacts, a team's or a named person's, or
+    /// (when it is reached only through a referral) who refers.
+    func checkAccess(_ entry: ResolvedEntry, checked: inout Set<String>, log: DiagnosticLog) {
+        let f = entry.fields
+        if let access = f.access, access.value == .referral, checked.insert("access:\(access.file):\(entry.sources.last!)").inserted {
+            let routes = f.referral?.value ?? []
+            if routes.contains("self") {
+                let at = f.referral!
+                log.error(at.file, line: at.line, column: at.column, "\"\(entry.name)\" is reached only through a referral (`access: referral`), but `referral:` says families can contact it themselves (`self`)",
+                          suggestion: "remove `self` from referral:, or remove `access: referral` and give its phones:, emails: or websites:")
+            } else if routes.isEmpty {
+                log.error(access.file, line: access.line, column: access.column, "\"\(entry.name)\" is reached only through a referral, but does not say who can refer",
+                          suggestion: "add who can refer, e.g. `referral: [school, gp]` (any of: \(ReferralKind.ids.filter { $0 != "self" }.joined(separator: ", ")))")
+            }
+        }
+        if entry.kind == .agency && !f.hasContact && !f.isReferralOnly {
+            let file = entry.sources.last!
+            if checked.insert("contact:" + file).inserted {
+                log.error(file, "\"\(entry.name)\" has no way to contact it",
+                          suggestion: "add at least one of phones:, emails:, websites:, teams: or contacts:; if families reach it only through a referral, write `access: referral` and who refers in `referral:`")
             }
         }
     }
@@ -62,12 +93,12 @@ public struct ReferenceValidator: Sendable {
             log.error(school.file, line: dsls[0].line, "families have no way to reach the Designated Safeguarding Lead", suggestion: "give the DSL a phone: or email:, or give the school a phone:")
         }
         if let next = school.nextReview, next.value < today {
-            log.warning(school.file, line: next.line, column: next.column, "the offer was due for review on \(next.value), which has passed",
+            log.warning(school.file, line: next.line, column: next.column, "the offer was due for review \(ReferenceValidator.on(next.value)), which has passed",
                         suggestion: "review it, then update `reviewed:` and `next_review:`")
         } else if let reviewed = school.reviewed, reviewed.value < today.adding(years: -1), school.nextReview == nil {
-            log.warning(school.file, line: reviewed.line, column: reviewed.column, "the offer was last reviewed on \(reviewed.value), over a year ago")
+            log.warning(school.file, line: reviewed.line, column: reviewed.column, "the offer was last reviewed \(ReferenceValidator.on(reviewed.value)), over a year ago")
         }
-        if let reviewed = school.reviewed, reviewed.value > today {
+        if let reviewed = school.reviewed, reviewed.value.earliest > today {
             log.warning(school.file, line: reviewed.line, column: reviewed.column, "`reviewed:` is a date in the future (\(reviewed.value))")
         }
     }

@@ -19,11 +19,12 @@ public enum UKPhone {
     }
 
     /// Whether digits (as `digits` gives them) make a UK number: emergency and short numbers,
-    /// 116 helplines, and 11-digit numbers (10 for some 01 and 0800 numbers). `problem` explains
-    /// the rest; the text scanner calls this directly on what it has already found to be digits.
+    /// 116 helplines, 118 directory enquiries, and 11-digit numbers (10 for some 01 and 0800
+    /// numbers). `problem` explains the rest; the text scanner calls this directly on what it
+    /// has already found to be digits.
     static func isValidNumber(digits d: String) -> Bool {
         if ["999", "112", "101", "111", "105", "119"].contains(d) { return true }
-        if d.count == 6, d.hasPrefix("116") { return true }
+        if d.count == 6, d.hasPrefix("116") || d.hasPrefix("118") { return true }
         guard d.hasPrefix("0") else { return false }
         if d == "08001111" { return true } // Childline's memorable 8-digit freephone number
         return d.count == 11 || (d.count == 10 && (d.hasPrefix("01") || d.hasPrefix("0800")))
@@ -44,31 +45,45 @@ public enum UKPhone {
     }
 
 
-    /// The usual grouping: 01905 822666, 020 7946 0000, 0121 496 0000, 0800 1111, 116 123.
+    /// Grouped as Ofcom's numbering plan writes each range: 020 7946 0000, 0121 496 0000,
+    /// 01905 822666, 015394 12345, 0300 123 4567, 07700 900123, 0800 123 4567, 0800 789 321,
+    /// 116 123. Short codes for texts (85258) are shown as they are.
     public static func display(_ text: String) -> String {
         let d = digits(text)
         guard problem(text) == nil || (5...6).contains(d.count) else { return text.trimmed(newlines: false) }
-        func group(_ sizes: [Int]) -> String {
-            var parts: [String] = []
-            var rest = Substring(d)
-            for size in sizes where !rest.isEmpty {
-                parts.append(String(rest.prefix(size)))
-                rest = rest.dropFirst(size)
-            }
-            if !rest.isEmpty { parts.append(String(rest)) }
-            return parts.joined(separator: " ")
+        guard let sizes = grouping(d) else { return d }
+        var parts: [Substring] = []
+        var rest = Substring(d)
+        for size in sizes where !rest.isEmpty {
+            parts.append(rest.prefix(size))
+            rest = rest.dropFirst(size)
         }
+        if !rest.isEmpty { parts.append(rest) }
+        return parts.joined(separator: " ")
+    }
+
+    /// Areas with a five-digit code after the 0 (their own local numbers are five digits, or
+    /// four on some 016977 lines), where the usual 01xxx xxxxxx split would cut the code.
+    static let sixFigureCodes: Set<String> = ["013397", "013398", "013873", "015242", "015394", "015395", "015396",
+                                              "016973", "016974", "016977", "017683", "017684", "017687", "019467"]
+
+    /// The sizes of the groups a number's digits are written in, or nil to write them unbroken.
+    static func grouping(_ d: String) -> [Int]? {
         switch d.count {
-        case ...5: return d
-        case 6 where d.hasPrefix("116"): return group([3, 3])
-        case 8 where d.hasPrefix("0800"): return group([4, 4])
-        case 10: return group([5, 5])
+        case 6 where d.hasPrefix("116") || d.hasPrefix("118"): return [3, 3]
+        case ...6: return nil // 999, 101, text short codes
+        case 8 where d.hasPrefix("0800"): return [4, 4]
+        case 10:
+            if d.hasPrefix("0800") { return [4, 3, 3] }
+            if sixFigureCodes.contains(String(d.prefix(6))) { return [6, 4] }
+            return [5, 5]
         case 11:
-            if d.hasPrefix("02") { return group([3, 4, 4]) }
-            if d.hasPrefix("011") || (d.hasPrefix("01") && d.dropFirst(3).first == "1") { return group([4, 3, 4]) }
-            if d.hasPrefix("01") || d.hasPrefix("07") { return group([5, 6]) }
-            return group([4, 3, 4]) // 03xx, 0800, 0808, 0845 …
-        default: return d
+            if d.hasPrefix("02") || d.hasPrefix("05") { return [3, 4, 4] }
+            if d.hasPrefix("011") || (d.hasPrefix("01") && d.dropFirst(3).first == "1") { return [4, 3, 4] }
+            if sixFigureCodes.contains(String(d.prefix(6))) { return [6, 5] }
+            if d.hasPrefix("01") || d.hasPrefix("07") { return [5, 6] }
+            return [4, 3, 4] // 03, 08 and 09 numbers
+        default: return nil
         }
     }
 

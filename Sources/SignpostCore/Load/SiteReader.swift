@@ -1,0 +1,71 @@
+import Foundation
+
+/// `site.yml`, `topics.yml` and `levels.yml`: plain YAML files, with no `---` block.
+extension ContentLoader {
+    func readSite(_ file: SourceFile, log: DiagnosticLog) -> SiteConfig {
+        // site.yml is plain YAML with no --- block.
+        let node = file.hasFrontMatter ? file.frontMatter : SourceFile.parseYAML(file.body, lineOffset: 0, displayPath: file.path, log: log)
+        var site = SiteConfig()
+        site.file = file.path
+        guard let reader = FieldReader(node, file: file.path, known: ["title", "base_url", "language"], what: "the site", log: log) else { return site }
+        if let title = reader.string("title") { site.title = title.value }
+        if let base = reader.website("base_url") { site.baseURL = base.hasSuffix("/") ? base : base + "/" }
+        if let language = reader.string("language") { site.language = language.value }
+        return site
+    }
+
+    func readTopics(_ file: SourceFile, log: DiagnosticLog) -> [Topic] {
+        let node = file.hasFrontMatter ? file.frontMatter : SourceFile.parseYAML(file.body, lineOffset: 0, displayPath: file.path, log: log)
+        guard let node else { return [] }
+        guard let items = node.items else {
+            log.error(file.path, line: node.line, "topics.yml should be a list, each item starting with `- id:`")
+            return []
+        }
+        var topics: [Topic] = []
+        var seen = Set<String>()
+        for item in items {
+            guard let reader = FieldReader(item, file: file.path, known: ["id", "name", "description", "sensitive"], what: "a topic", log: log),
+                  let id = reader.string("id", required: true, in: item, context: "each topic"),
+                  let name = reader.string("name", required: true, in: item, context: "each topic") else { continue }
+            guard Slug.isValid(id.value) else {
+                log.error(file.path, line: id.line, column: id.column, "the topic id \"\(id.value)\" cannot be used in a web address", suggestion: "use \"\(Slug.make(id.value))\"")
+                continue
+            }
+            guard seen.insert(id.value).inserted else {
+                log.error(file.path, line: id.line, column: id.column, "the topic \"\(id.value)\" is listed twice")
+                continue
+            }
+            topics.append(Topic(id: id.value, name: name.value, description: reader.string("description", in: item)?.value,
+                                sensitive: reader.bool("sensitive", in: item) ?? false, line: item.line))
+        }
+        return topics
+    }
+
+    /// `levels.yml`: the national scale of levels of need, lowest first.
+    func readNationalLevels(_ file: SourceFile, log: DiagnosticLog) -> [NationalLevel] {
+        let node = file.hasFrontMatter ? file.frontMatter : SourceFile.parseYAML(file.body, lineOffset: 0, displayPath: file.path, log: log)
+        guard let node else { return [] }
+        guard let items = node.items else {
+            log.error(file.path, line: node.line, "levels.yml should be a list, each item starting with `- id:`")
+            return []
+        }
+        var levels: [NationalLevel] = []
+        for item in items {
+            guard let reader = FieldReader(item, file: file.path, known: ["id", "name", "description", "what_to_do"], what: "a national level", log: log),
+                  let id = reader.string("id", required: true, in: item, context: "each level"),
+                  let name = reader.string("name", required: true, in: item, context: "each level") else { continue }
+            guard Slug.isValid(id.value) else {
+                log.error(file.path, line: id.line, column: id.column, "the level id \"\(id.value)\" cannot be used in a web address", suggestion: "use \"\(Slug.make(id.value))\"")
+                continue
+            }
+            guard !levels.contains(where: { $0.id == id.value }) else {
+                log.error(file.path, line: id.line, column: id.column, "the level \"\(id.value)\" is listed twice")
+                continue
+            }
+            levels.append(NationalLevel(id: id.value, name: name.value, description: reader.string("description", in: item)?.value,
+                                        whatToDo: reader.string("what_to_do", in: item)?.value, line: item.line))
+        }
+        if levels.isEmpty { log.error(file.path, line: node.line, "levels.yml lists no levels") }
+        return levels
+    }
+}
