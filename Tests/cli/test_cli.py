@@ -1,5 +1,5 @@
 """The signpost command as an office user meets it: exit codes, the message format,
-`new`, `check --format json` and `explain`.
+`new`, `check --format json`, `explain`, and what `build --output` may replace.
 `serve` has its own file, test_serve.py."""
 import json
 
@@ -61,6 +61,41 @@ def test_build_refuses_to_overwrite_content(project):
     assert result.returncode == 1
     assert "refusing" in result.stderr
     assert (project / "Content/site.yml").is_file()
+
+
+@pytest.mark.parametrize("folder", ["Sources", ".git", "Documents"])
+def test_build_never_replaces_a_folder_it_did_not_make(project, folder):
+    (project / folder / "sub").mkdir(parents=True)
+    (project / folder / "sub" / "work.txt").write_text("someone's work")
+    result = run("build", "--output", folder, cwd=project)
+    assert result.returncode == 1
+    assert f"refusing to replace {folder}" in result.stderr
+    assert "choose an empty or new folder" in result.stderr
+    assert (project / folder / "sub" / "work.txt").read_text() == "someone's work"
+    assert sorted(p.name for p in (project / folder).iterdir()) == ["sub"]
+
+
+def test_build_replaces_its_own_site_and_marks_it(project):
+    assert run("build", "--output", "Out", cwd=project).returncode == 0
+    marker = project / "Out" / ".signpost-site"
+    assert marker.is_file()
+    (project / "Out" / "stale.html").write_text("from an older build")
+    assert run("build", "--output", "Out", cwd=project).returncode == 0
+    assert not (project / "Out" / "stale.html").exists()
+    assert marker.is_file()
+
+
+def test_a_school_folder_named_like_a_site_wide_page_is_an_error(project):
+    assert run("build", cwd=project).returncode == 0
+    accessibility = (project / "Site/accessibility/index.html").read_bytes()
+    (project / "Content/schools/westlands-first").rename(project / "Content/schools/accessibility")
+    for command in ("check", "build"):
+        result = run(command, cwd=project)
+        assert result.returncode == 1
+        output = result.stdout + result.stderr
+        assert 'Content/schools/accessibility/school.md:1:1: error: the school folder is named "accessibility"' in output, output
+        assert "rename the folder Content/schools/accessibility" in output
+    assert (project / "Site/accessibility/index.html").read_bytes() == accessibility
 
 
 def test_explain_names_the_file_of_each_field(project):
