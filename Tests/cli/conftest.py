@@ -1,23 +1,13 @@
-"""Shared set-up for the command-line checks: the binary (SIGNPOST_BIN), a copy of the seed
-content and theme for each test, and `signpost serve` started on a free port."""
-import os
-import pathlib
+"""Fixtures for the command-line checks: a copy of the seed content and theme for each
+test, and `signpost serve` started on a free port. Helpers are in cli_support.py."""
 import resource
 import shutil
-import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 
-REPO = pathlib.Path(__file__).resolve().parents[2]
-BIN = pathlib.Path(os.environ.get("SIGNPOST_BIN", REPO / ".build" / "debug" / "signpost")).resolve()
-
-
-def run(*args, cwd):
-    return subprocess.run([str(BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+from cli_support import BIN, REPO, free_port, get
 
 
 @pytest.fixture()
@@ -25,29 +15,6 @@ def project(tmp_path):
     shutil.copytree(REPO / "Content", tmp_path / "Content")
     shutil.copytree(REPO / "Themes", tmp_path / "Themes")
     return tmp_path
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url, timeout=10):
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8", "replace")
-
-
-def wait_for(condition, seconds=20):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 @pytest.fixture()

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import run
+from cli_support import run
 
 
 def test_build_prints_summary_and_exits_0(project):

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import BIN, free_port, get, run, wait_for
+from cli_support import BIN, get, run, wait_for
 
 
 def raw_get(port, path, host="127.0.0.1"):
