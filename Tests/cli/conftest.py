@@ -2,6 +2,7 @@
 test, and `signpost serve` started on a free port. Helpers are in cli_support.py."""
 import resource
 import shutil
+import signal
 import subprocess
 import time
 
@@ -45,8 +46,13 @@ def serve(project):
     yield start
     for process in processes:
         if process.poll() is None:
-            process.kill()
-            process.wait()
+            # Ctrl-C, so serve removes its preview folder; killed, it would stay in /tmp.
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 @pytest.fixture()
