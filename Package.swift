@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Linux only: the generator calls Glibc directly (open, read, write, pthread) and links
 // Debian's cmark-gfm and libqrencode, so no Apple platform is declared.
 import PackageDescription
@@ -13,7 +13,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // The preview server: HummingbirdCore (SwiftNIO) has idle timeouts, header limits and a
+        // connection cap; its optional swift-configuration support is left out (no traits).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev + libcmark-gfm-extensions-dev (pkg-config covers both).
@@ -40,7 +45,14 @@ let package = Package(
         // The preview server, kept apart so the generator itself has no networking code.
         .target(
             name: "SignpostServe",
-            dependencies: ["SignpostCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "SignpostCore",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "signpost",
@@ -57,7 +69,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SignpostCoreTests",
-            dependencies: ["SignpostCore", "SignpostServe"]
+            dependencies: [
+                "SignpostCore",
+                "SignpostServe",
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
     ]
 )

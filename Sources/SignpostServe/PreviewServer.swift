@@ -1,17 +1,29 @@
-import FlyingFox
 import Foundation
+import HTTPTypes
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOPosix
 import SignpostCore
+import Synchronization
 
-/// The preview server for `signpost serve`: serves a built site on 127.0.0.1 only,
-/// plus one status address the injected reload script polls.
-public actor PreviewServer {
+/// The preview server for `signpost serve`: serves a built site on 127.0.0.1 only, to
+/// requests addressed to 127.0.0.1, localhost or [::1] (so a web page cannot reach it
+/// through a DNS name of its own: DNS rebinding), plus one status address the injected
+/// reload script polls. HummingbirdCore (SwiftNIO) runs it; `PreviewLimits` bounds what
+/// one request or one client can hold.
+public final class PreviewServer: Sendable {
     public let port: UInt16
+    public let limits: PreviewLimits
     let resolver: SiteFileResolver
-    private var status = PreviewStatus()
-    private var server: HTTPServer?
+    private let status = Mutex(PreviewStatus())
+    private let state = Mutex(State.starting)
 
-    public init(siteRoot: URL, port: UInt16) {
+    enum State: Sendable { case starting, listening, failed(String) }
+
+    public init(siteRoot: URL, port: UInt16, limits: PreviewLimits = PreviewLimits()) {
         self.port = port
+        self.limits = limits
         self.resolver = SiteFileResolver(root: siteRoot)
     }
 
@@ -23,45 +35,98 @@ public actor PreviewServer {
     }
 
     public func update(version: Int? = nil, errors: [String]) {
-        if let version { status.version = version }
-        status.errors = errors
+        status.withLock { status in
+            if let version { status.version = version }
+            status.errors = errors
+        }
     }
 
-    func currentStatus() -> PreviewStatus { status }
-
+    /// Serves until the process ends.
     public func run() async throws {
-        // 127.0.0.1 explicitly: FlyingFox's `.loopback` is the IPv6 ::1, and the preview must
-        // be reachable at the address `serve` prints, and only from this machine.
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled)
-        self.server = server
-        let resolver = self.resolver
-        await server.appendRoute("GET,HEAD /__signpost/status") { [weak self] _ in
-            let status = await self?.currentStatus() ?? PreviewStatus()
-            let body = (try? JSONEncoder().encode(status)) ?? Data()
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: body)
+        var logger = Logger(label: "signpost.serve")
+        logger.logLevel = .critical
+        let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(limits.idleSeconds),
+                                               httpDecoderConfiguration: .init(maxHeaderFieldSize: limits.head, maxHeaderListSize: limits.head,
+                                                                               maxHeaderFieldCount: limits.headerCount + 1))
+        let channel = LimitedHTTP1Channel(http1: HTTP1Channel(responder: { [self] request, writer, _ in
+            let (head, body) = respond(to: request.head)
+            if request.head.method == .head || body.readableBytes == 0 {
+                try await writer.writeResponse(head)
+            } else {
+                try await writer.write(response: head, body: ResponseBody(byteBuffer: body))
+            }
+        }, configuration: http1), limits: limits)
+        let server = Server(childChannelSetup: channel,
+                            configuration: ServerConfiguration(address: .hostname("127.0.0.1", port: Int(port)),
+                                                               availableConnectionsDelegate: MaximumAvailableConnections(limits.connections, logger: logger)),
+                            onServerRunning: { [self] _ in state.withLock { $0 = .listening } },
+                            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
+        do {
+            try await server.run()
+        } catch {
+            state.withLock { $0 = .failed("\(error)") }
+            throw error
         }
-        await server.appendRoute("GET,HEAD *") { request in
-            PreviewServer.serveFile(request, resolver: resolver)
-        }
-        try await server.run()
     }
 
+    /// Returns once the server accepts connections; throws if it could not start (port in use).
     public func waitUntilListening() async throws {
-        while server == nil { try await Task.sleep(nanoseconds: 10_000_000) }
-        try await server?.waitUntilListening()
-    }
-
-    public func stop() async {
-        await server?.stop(timeout: 1)
-    }
-
-    static func serveFile(_ request: HTTPRequest, resolver: SiteFileResolver) -> HTTPResponse {
-        let raw = request.target.path(percentEncoded: true)
-        guard let file = resolver.file(for: raw), let data = try? Data(contentsOf: file) else {
-            let notFound = resolver.file(for: "/404.html").flatMap { try? Data(contentsOf: $0) } ?? Data("Not found".utf8)
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: notFound)
+        while true {
+            switch state.withLock({ $0 }) {
+            case .listening: return
+            case let .failed(problem): throw PreviewError(message: "could not serve on 127.0.0.1:\(port): \(problem)")
+            case .starting: try await Task.sleep(nanoseconds: 10_000_000)
+            }
         }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: SiteFileResolver.contentType(for: file), .init("Cache-Control"): "no-store"], body: data)
+    }
+
+    public struct PreviewError: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// The whole answer to one request, as a head and a body (for HEAD, the body is not sent).
+    func respond(to request: HTTPRequest) -> (HTTPResponse, ByteBuffer) {
+        guard let host = request.authority, PreviewServer.isLocalHost(host, port: port) else {
+            return answer(.misdirectedRequest, "text/plain; charset=utf-8",
+                          Data("This preview answers only at http://127.0.0.1:\(port)/ (or localhost).\n".utf8))
+        }
+        guard request.method == .get || request.method == .head else {
+            var (head, body) = answer(.methodNotAllowed, "text/plain; charset=utf-8", Data("The preview only shows pages.\n".utf8))
+            head.headerFields[.allow] = "GET, HEAD"
+            return (head, body)
+        }
+        let path = request.path ?? "/"
+        if path == "/__signpost/status" || path.hasPrefix("/__signpost/status?") {
+            let body = (try? JSONEncoder().encode(status.withLock { $0 })) ?? Data()
+            return answer(.ok, "application/json", body)
+        }
+        guard let file = resolver.file(for: path), let data = try? Data(contentsOf: file) else {
+            let notFound = resolver.file(for: "/404.html").flatMap { try? Data(contentsOf: $0) } ?? Data("Not found".utf8)
+            return answer(.notFound, "text/html; charset=utf-8", notFound)
+        }
+        return answer(.ok, SiteFileResolver.contentType(for: file), data)
+    }
+
+    private func answer(_ status: HTTPResponse.Status, _ type: String, _ body: Data) -> (HTTPResponse, ByteBuffer) {
+        var fields = HTTPFields()
+        fields[.contentType] = type
+        fields[.contentLength] = String(body.count)
+        fields[.cacheControl] = "no-store"
+        fields[.init("X-Content-Type-Options")!] = "nosniff"
+        return (HTTPResponse(status: status, headerFields: fields), ByteBuffer(bytes: body))
+    }
+
+    /// The Host header of a request meant for this preview: 127.0.0.1, localhost or [::1],
+    /// with no port or this server's port. Any other name, such as an attacker's domain that
+    /// resolves to 127.0.0.1, is refused.
+    static func isLocalHost(_ host: String, port: UInt16) -> Bool {
+        var name = Substring(host.lowercased())
+        if let colon = name.lastIndex(of: ":"), !name.hasSuffix("]") {
+            guard name[name.index(after: colon)...] == Substring(String(port)) else { return false }
+            name = name[..<colon]
+        }
+        return name == "127.0.0.1" || name == "localhost" || name == "[::1]"
     }
 
     /// Injected before `</body>` in serve mode only (never into Site/): polls the status,
@@ -90,4 +155,24 @@ public actor PreviewServer {
     })();
     </script>
     """
+}
+
+/// HummingbirdCore's HTTP/1 channel with `RequestHeadLimiter` in front of its decoder.
+struct LimitedHTTP1Channel: ServerChildChannel {
+    typealias Value = HTTP1Channel.Value
+    let http1: HTTP1Channel
+    let limits: PreviewLimits
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        do {
+            try channel.pipeline.syncOperations.addHandler(RequestHeadLimiter(limits: limits), position: .first)
+        } catch {
+            return channel.eventLoop.makeFailedFuture(error)
+        }
+        return http1.setup(channel: channel, logger: logger)
+    }
+
+    func handle(value: Value, logger: Logger) async {
+        await http1.handle(value: value, logger: logger)
+    }
 }

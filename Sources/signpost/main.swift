@@ -181,6 +181,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (127.0.0.1 only).")
     var port: UInt16 = 8000
 
+    @Option(help: .hidden)
+    var idleTimeout: Int64?
+
+    @Option(help: .hidden)
+    var maxConnections: Int?
+
     func run() async throws { try await serve() }
 
     func serve() async throws {
@@ -191,17 +197,20 @@ struct Serve: AsyncParsableCommand {
         var options = paths.options(output: output.path)
         options.injectBeforeBodyEnd = PreviewServer.reloadScript
         options.includeDrafts = true
-        let server = PreviewServer(siteRoot: output, port: port)
+        var limits = PreviewLimits()
+        if let idleTimeout { limits.idleSeconds = idleTimeout }
+        if let maxConnections { limits.connections = maxConnections }
+        let server = PreviewServer(siteRoot: output, port: port, limits: limits)
         let watcher = ContentWatcher(folders: [options.content, options.theme])
 
         let builder = IncrementalBuilder(options: options)
         var version = 1
-        func rebuild(_ reason: String, changed: [String]? = nil) async {
+        func rebuild(_ reason: String, changed: [String]? = nil) {
             let result = changed.map { builder.rebuild(changed: $0) } ?? builder.build()
             printDiagnostics(result.diagnostics)
             say(reason.isEmpty ? result.summary : "\(reason): \(result.summary)")
             if result.wrote { version += 1 }
-            await server.update(version: result.wrote ? version : nil, errors: result.errors.map(\.description))
+            server.update(version: result.wrote ? version : nil, errors: result.errors.map(\.description))
         }
 
         // Ctrl-C (and a polite kill) stop cleanly and remove the preview folder.
@@ -219,21 +228,15 @@ struct Serve: AsyncParsableCommand {
         defer { stops.forEach { $0.cancel() } }
 
         // Build before listening, so the first page anyone opens is a built one.
-        await rebuild("")
-        let serving = Task { try await server.run() }
-        try await server.waitUntilListening()
-        say("Serving on http://127.0.0.1:\(port)/ — press Ctrl-C to stop. Watching \(paths.content)/ and \(paths.theme)/ for changes.")
-        var last = watcher.snapshot()
-        while !serving.isCancelled {
-            try await Task.sleep(nanoseconds: 300_000_000)
-            let now = watcher.snapshot()
-            let changed = ContentWatcher.changes(from: last, to: now)
-            guard !changed.isEmpty else { continue }
-            last = now
+        try await watcher.watch(every: .milliseconds(300), start: {
+            rebuild("")
+            Task { try await server.run() }
+            try await server.waitUntilListening()
+            say("Serving on http://127.0.0.1:\(port)/ — press Ctrl-C to stop. Watching \(paths.content)/ and \(paths.theme)/ for changes.")
+        }, rebuild: { changed in
             let names = changed.map { URL(fileURLWithPath: $0).lastPathComponent }
-            await rebuild("Changed \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")", changed: changed)
-        }
-        _ = try await serving.value
+            rebuild("Changed \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : "")", changed: changed)
+        })
     }
 }
 

@@ -68,7 +68,7 @@ struct WriterTests {
         let second = try writer.makeStaging()
         try SiteWriter.write(Data("two".utf8), to: "index.html", in: second)
         try writer.commit(second)
-        #expect(snapshot(output) == ["index.html": Data("two".utf8)])
+        #expect(snapshot(output) == ["index.html": Data("two".utf8), SiteLayout.markerName: Data(SiteLayout.markerText.utf8)])
         // No staging or old folders are left beside the output.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0 != "Site" }
         #expect(leftovers.isEmpty, "\(leftovers)")

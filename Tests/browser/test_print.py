@@ -1,13 +1,16 @@
 """Printing: each school's handout fits one A4 sheet printed on both sides (2 pages),
 printed inside the browser with the DevTools Page.printToPDF (Selenium's print_page
-ignores @page and prints US Letter); every page hides navigation when printed."""
+ignores @page and prints US Letter); every page hides navigation when printed; and each
+printed link to another website whose text is words is followed by its address, checked on
+the pages found (by reading their HTML) to have such links."""
 import base64
+import html.parser
 import io
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import PAGES
+from conftest import PAGES, SITE
 
 HANDOUTS = [p for p in PAGES if p.endswith("/handout/index.html")]
 A4 = (595.28, 841.89)
@@ -36,25 +39,88 @@ def test_there_is_a_handout_per_school():
     assert {p.split("/")[0] for p in HANDOUTS} == schools
 
 
-PRINT_CHECK = r"""
+class ExternalLinks(html.parser.HTMLParser):
+    """Links to other websites inside <main> whose text is words, not the address itself
+    (the "Exit this page" link excepted: it is hidden when printed)."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.current, self.links = 0, None, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.depth += tag == "main"
+        href = attrs.get("href") or ""
+        if tag == "a" and self.depth and href.startswith("http") and "exit-this-page" not in (attrs.get("class") or ""):
+            self.current = [href, ""]
+
+    def handle_endtag(self, tag):
+        self.depth -= tag == "main"
+        if tag == "a" and self.current:
+            href, text = self.current
+            if href.removeprefix("https://").removeprefix("http://").rstrip("/") not in text:
+                self.links.append(href)
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current:
+            self.current[1] += data
+
+
+def pages_with_worded_links():
+    found = {}
+    for page in PAGES:
+        parser = ExternalLinks()
+        parser.feed((SITE / page).read_text())
+        if parser.links:
+            found[page] = parser.links
+    return found
+
+
+WORDED = pages_with_worded_links()
+# The accessibility statement, a school's policy page and topic pages of each school.
+LINK_PAGES = sorted({p for p in WORDED if "/topics/" not in p} | {p for p in WORDED if "/topics/" in p and "domestic-abuse" in p})
+
+NAVIGATION = """
 // Hidden by itself or by a parent: it takes no space on the printed page.
 const hidden = el => el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden';
-const nav = [...document.querySelectorAll('nav, .skip-link, .exit-this-page')];
-// A link whose text already is its address needs no repeat; check one whose text is words.
-const short = a => a.getAttribute('href').replace(/^https?:\/\//, '').replace(/\/$/, '');
-const link = [...document.querySelectorAll('main a[href^="http"]')].find(a => a.offsetParent && !a.textContent.includes(short(a)));
-return {navHidden: nav.every(hidden), after: link ? getComputedStyle(link, '::after').content : null, href: link ? link.getAttribute('href') : null};
+return [...document.querySelectorAll('nav, .skip-link, .exit-this-page')].every(hidden);
+"""
+
+LINK_ADDRESSES = """
+// Every link to another website whose text is words: printed, it must be followed by its address.
+const short = a => a.getAttribute('href').replace(/^https?:\\/\\//, '').replace(/\\/$/, '');
+return [...document.querySelectorAll('main a[href^="http"]')]
+  .filter(a => a.getClientRects().length > 0 && !a.textContent.includes(short(a)))
+  .map(a => ({href: a.getAttribute('href'), after: getComputedStyle(a, '::after').content}));
 """
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if "/agencies/" in p][:5] + [p for p in PAGES if p.count("/") == 1][:4])
-def test_print_hides_navigation_and_shows_link_addresses(driver, base_url, page):
-    driver.get(base_url + page)
+def printed(driver, script):
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
-        info = driver.execute_script(PRINT_CHECK)
+        return driver.execute_script(script)
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-    assert info["navHidden"], f"{page}: navigation still shows when printed"
-    if info["href"]:
-        assert info["href"] in info["after"], f"{page}: a printed link should be followed by its address ({info['after']})"
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if "/agencies/" in p][:5] + [p for p in PAGES if p.count("/") == 1][:4]
+                         + [p for p in PAGES if "/topics/domestic-abuse/" in p][:1])
+def test_print_hides_navigation(driver, base_url, page):
+    driver.get(base_url + page)
+    assert printed(driver, NAVIGATION), f"{page}: navigation still shows when printed"
+
+
+def test_the_link_check_has_pages_to_check():
+    """Each kind of page that carries worded links to other websites is among those checked."""
+    assert "accessibility/index.html" in LINK_PAGES
+    assert any("/pages/" in p for p in LINK_PAGES) and any("/topics/" in p for p in LINK_PAGES), LINK_PAGES
+
+
+@pytest.mark.parametrize("page", LINK_PAGES)
+def test_print_shows_link_addresses(driver, base_url, page):
+    driver.get(base_url + page)
+    links = printed(driver, LINK_ADDRESSES)
+    assert sorted({link["href"] for link in links}) == sorted(set(WORDED[page])), f"{page}: the browser saw other links than the page has"
+    for link in links:
+        assert link["href"] in link["after"], f"{page}: the printed link to {link['href']} is not followed by its address ({link['after']})"

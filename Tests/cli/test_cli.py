@@ -1,33 +1,11 @@
 """The signpost command as an office user meets it: exit codes, the message format,
-`new`, `check --format json`, `explain`, and `serve` (127.0.0.1 only, path safety,
-many requests at once, rebuild on save, errors shown, Ctrl-C)."""
-import concurrent.futures
+`new`, `check --format json`, `explain`, and what `build --output` may replace.
+`serve` has its own file, test_serve.py."""
 import json
-import os
-import pathlib
-import shutil
-import signal
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 
-REPO = pathlib.Path(__file__).resolve().parents[2]
-BIN = pathlib.Path(os.environ.get("SIGNPOST_BIN", REPO / ".build" / "debug" / "signpost")).resolve()
-
-
-def run(*args, cwd):
-    return subprocess.run([str(BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=120)
-
-
-@pytest.fixture()
-def project(tmp_path):
-    shutil.copytree(REPO / "Content", tmp_path / "Content")
-    shutil.copytree(REPO / "Themes", tmp_path / "Themes")
-    return tmp_path
+from cli_support import run
 
 
 def test_build_prints_summary_and_exits_0(project):
@@ -91,133 +69,47 @@ def test_build_refuses_to_overwrite_content(project):
     assert (project / "Content/site.yml").is_file()
 
 
+@pytest.mark.parametrize("folder", ["Sources", ".git", "Documents"])
+def test_build_never_replaces_a_folder_it_did_not_make(project, folder):
+    (project / folder / "sub").mkdir(parents=True)
+    (project / folder / "sub" / "work.txt").write_text("someone's work")
+    result = run("build", "--output", folder, cwd=project)
+    assert result.returncode == 1
+    assert f"refusing to replace {folder}" in result.stderr
+    assert "choose an empty or new folder" in result.stderr
+    assert (project / folder / "sub" / "work.txt").read_text() == "someone's work"
+    assert sorted(p.name for p in (project / folder).iterdir()) == ["sub"]
+
+
+def test_build_replaces_its_own_site_and_marks_it(project):
+    assert run("build", "--output", "Out", cwd=project).returncode == 0
+    marker = project / "Out" / ".signpost-site"
+    assert marker.is_file()
+    (project / "Out" / "stale.html").write_text("from an older build")
+    assert run("build", "--output", "Out", cwd=project).returncode == 0
+    assert not (project / "Out" / "stale.html").exists()
+    assert marker.is_file()
+
+
+def test_a_school_folder_named_like_a_site_wide_page_is_an_error(project):
+    assert run("build", cwd=project).returncode == 0
+    accessibility = (project / "Site/accessibility/index.html").read_bytes()
+    (project / "Content/schools/westlands-first").rename(project / "Content/schools/accessibility")
+    for command in ("check", "build"):
+        result = run(command, cwd=project)
+        assert result.returncode == 1
+        output = result.stdout + result.stderr
+        assert 'Content/schools/accessibility/school.md:1:1: error: the school folder is named "accessibility"' in output, output
+        assert "rename the folder Content/schools/accessibility" in output
+    assert (project / "Site/accessibility/index.html").read_bytes() == accessibility
+
+
 def test_explain_names_the_file_of_each_field(project):
     result = run("explain", "droitwich-spa-high", "mentor-link", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "Content/schools/droitwich-spa-high/agencies/mentor-link.md" in result.stdout
     assert "£200" in result.stdout
     assert run("explain", "droitwich-spa-high", "no-such-agency", cwd=project).returncode == 1
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url):
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8", "replace")
-
-
-def raw_get(port, path):
-    """Sends the path exactly as given (urllib would normalise `..`)."""
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
-        s.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
-        data = b""
-        while chunk := s.recv(65536):
-            data += chunk
-    return int(data.split(b" ", 2)[1]), data
-
-
-@pytest.fixture()
-def server(project):
-    port = free_port()
-    process = subprocess.Popen([str(BIN), "serve", "--port", str(port)], cwd=project,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if get(f"http://127.0.0.1:{port}/__signpost/status")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("serve did not start")
-    yield project, port, process
-    if process.poll() is None:
-        process.kill()
-
-
-def wait_for(condition, seconds=20):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
-
-
-def test_serve_listens_on_loopback_only_and_injects_reload_script(server):
-    project, port, _ = server
-    status, page = get(f"http://127.0.0.1:{port}/westlands-first/")
-    assert status == 200 and "__signpost/status" in page
-    out = subprocess.run(["ss", "-ltn"], capture_output=True, text=True).stdout if shutil.which("ss") else ""
-    listening = [l for l in out.splitlines() if f":{port} " in l]
-    assert all("127.0.0.1:" in l for l in listening), listening
-    # The reload script is for the preview only: never in Site/.
-    assert run("build", cwd=project).returncode == 0
-    assert "__signpost" not in (project / "Site/westlands-first/index.html").read_text()
-
-
-@pytest.mark.parametrize("path", ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2f..%2fetc/passwd",
-                                  "/westlands-first/%00index.html", "/..\\..\\etc\\passwd"])
-def test_serve_never_reads_outside_the_site(server, path):
-    _, port, _ = server
-    status, body = raw_get(port, path)
-    assert status in (400, 404)
-    assert b"root:" not in body
-
-
-def test_serve_does_not_follow_symlinks_out_of_the_site(server, tmp_path):
-    _, port, process = server
-    secret = tmp_path / "secret.txt"
-    secret.write_text("top secret")
-    # Plant links inside the folder being served: one to a file outside, one to a folder outside.
-    served = pathlib.Path(f"/tmp/signpost-serve-{process.pid}/site")
-    assert served.is_dir()
-    (served / "leak.txt").symlink_to(secret)
-    (served / "outside").symlink_to(tmp_path, target_is_directory=True)
-    for path in ("/leak.txt", "/outside/secret.txt"):
-        status, body = raw_get(port, path)
-        assert status == 404 and b"top secret" not in body, path
-
-
-def test_serve_handles_many_requests_at_once(server):
-    _, port, process = server
-    urls = [f"http://127.0.0.1:{port}/westlands-first/"] * 200
-    with concurrent.futures.ThreadPoolExecutor(max_workers=32) as pool:
-        statuses = list(pool.map(lambda u: get(u)[0], urls))
-    assert statuses.count(200) == len(urls)
-    assert process.poll() is None
-
-
-def test_serve_rebuilds_on_save_and_shows_errors(server):
-    project, port, _ = server
-    status_url = f"http://127.0.0.1:{port}/__signpost/status"
-    version = json.loads(get(status_url)[1])["version"]
-    agency = project / "Content/agencies/samaritans.md"
-    original = agency.read_text()
-    agency.write_text(original.replace("Samaritans", "Samaritans Helpline", 1))
-    assert wait_for(lambda: json.loads(get(status_url)[1])["version"] > version)
-    assert "Samaritans Helpline" in get(f"http://127.0.0.1:{port}/westlands-first/agencies/samaritans/")[1]
-    # A broken save: the error reaches the browser, the last good page stays.
-    agency.write_text("---\nname: [broken\n---\n")
-    assert wait_for(lambda: json.loads(get(status_url)[1])["errors"])
-    errors = json.loads(get(status_url)[1])["errors"]
-    assert any("Content/agencies/samaritans.md:2:" in e for e in errors)
-    assert "Samaritans Helpline" in get(f"http://127.0.0.1:{port}/westlands-first/agencies/samaritans/")[1]
-
-
-def test_serve_stops_cleanly_on_ctrl_c(server):
-    _, _, process = server
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=10) == 0
-    assert "Stopped." in process.stdout.read()
 
 
 @pytest.mark.parametrize("args, created", [

@@ -86,6 +86,7 @@ public struct SiteBuilder: Sendable {
         let log = DiagnosticLog()
         let content = ContentLoader(root: options.content, displayRoot: options.contentDisplay, cache: sourceCache).load(log: log)
         clock.lap("load")
+        SiteLayout.reservedNameProblems(content.schools.map { ($0.id, $0.file) }).forEach(log.add)
         let drafts = Drafts(content, contentDisplay: options.contentDisplay)
         let resolved = OverrideResolver(content: content).resolve(log: log)
         ReferenceValidator(today: options.today).validate(resolved, log: log)
@@ -131,6 +132,10 @@ public struct SiteBuilder: Sendable {
         } catch {
             log.error(options.output.lastPathComponent, "\(error)")
             return (BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), nil)
+        }
+        let leftovers = writer.removeLeftovers()
+        if !leftovers.isEmpty {
+            log.warning(options.output.lastPathComponent, "removed the unfinished copies that interrupted builds left beside it: \(leftovers.joined(separator: ", "))")
         }
         let prepared = prepare(log: log, markdownCache: markdownCache, sourceCache: sourceCache)
         guard !log.hasErrors, let theme = prepared.theme else {

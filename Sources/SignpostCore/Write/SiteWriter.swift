@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,6 +9,8 @@ import Glibc
 /// therefore leaves the previous `Site/` exactly as it was.
 public struct SiteWriter: Sendable {
     public let output: URL
+    /// The lock of each staging folder this writer made and has not yet committed or discarded.
+    private let locks = StagingLocks()
 
     public init(output: URL) { self.output = output.standardizedFileURL }
 
@@ -23,7 +26,8 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Refuses to build over the content, the theme, the project itself or any of their parents.
+    /// Refuses to build over the content, the theme, the project itself or any of their parents,
+    /// and over any folder that is not empty and was not made by Signpost (see `OutputGuard`).
     public func checkOutput(protecting protected: [URL]) throws {
         let target = output.resolvingSymlinksInPath().path
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
@@ -37,6 +41,7 @@ public struct SiteWriter: Sendable {
                 throw WriteError.unsafeOutput("refusing to write the site into \(output.path): it is, or contains, \(folder.path), which holds your work")
             }
         }
+        try OutputGuard.checkReplaceable(output, shown: output.lastPathComponent)
     }
 
     /// A page's place inside the site; rejects anything that could point outside it.
@@ -54,33 +59,35 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Makes the staging folder for a new build.
+    /// Removes the staging folders that killed builds left beside the output; returns their names.
+    public func removeLeftovers() -> [String] { StagingFolder.removeLeftovers(beside: output) }
+
+    /// Makes the staging folder for a new build, locked until `commit` or `discard`, with the marker in it.
     public func makeStaging() throws -> URL {
-        let parent = output.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent)-building-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        return staging
+        let (url, lock) = try StagingFolder.make(beside: output)
+        locks.hold(lock, for: url)
+        return url
     }
 
-    public static func write(_ data: Data, to relativePath: String, in staging: URL, folderExists: Bool = false) throws {
+    /// Writes a file that must not exist yet: in a fresh staging folder, a second write to the
+    /// same path means two things were planned at one place, and is refused, not an overwrite.
+    public static func write(_ data: Data, to relativePath: String, in staging: URL) throws {
         try validate(relativePath: relativePath)
         let url = staging.appendingPathComponent(relativePath)
-        if !folderExists {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        }
-        try writeFile(data, to: url.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.withUnsafeBytes { try writeFile($0, to: url.path, exclusive: true, shown: relativePath) }
     }
 
     /// Plain open/write/close. Foundation's Data.write syncs every file to disk, which costs
     /// more than rendering the page; the build's durability comes from the final folder swap.
-    static func writeFile(_ data: Data, to path: String) throws {
-        try data.withUnsafeBytes { try writeFile($0, to: path) }
-    }
-
-    static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw WriteError.io("could not create \(path): \(String(cString: strerror(errno)))") }
+    static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String, exclusive: Bool = false, shown: String? = nil) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC) | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            if exclusive && errno == EEXIST {
+                throw WriteError.unsafePath("refusing to write \(shown ?? path) twice: two things were planned at the same place in the site")
+            }
+            throw WriteError.io("could not create \(path): \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
         var offset = 0
         while offset < buffer.count {
@@ -97,11 +104,17 @@ public struct SiteWriter: Sendable {
     /// for intermediate folders on each of thousands of writes. A folder that holds one page
     /// and nothing else (`…/nspcc/` for `…/nspcc/index.html`) is left to `writePage`, so those
     /// thousands of folders are made in parallel with the pages rather than one by one first.
+    /// Two pages planned at one path are refused here, before anything is written: one would
+    /// silently replace the other.
     public static func makeFolders(for relativePaths: [String], in staging: URL) throws {
         var pagesIn: [String: Int] = [:]   // folder → pages directly inside it
         var parents = Set<String>()        // folders that hold other folders
+        var planned = Set<String>(minimumCapacity: relativePaths.count)
         for path in relativePaths {
             try validate(relativePath: path)
+            guard planned.insert(path).inserted else {
+                throw WriteError.unsafePath("refusing to write two pages to \(path): one would replace the other")
+            }
             // Over bytes ("/" is ASCII, so its index is a character boundary): splitting every
             // path into Characters and joining them again cost more than making the folders.
             guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
@@ -135,26 +148,26 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Swaps the finished staging folder in for the old site.
+    /// Swaps the finished staging folder in for the old site (atomically: see `FolderSwap`), then
+    /// deletes the old site.
     public func commit(_ staging: URL) throws {
-        let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let old = parent.appendingPathComponent(".\(output.lastPathComponent)-old-\(UUID().uuidString.prefix(8))")
-        var hadOld = false
-        if fm.fileExists(atPath: output.path) {
-            try fm.moveItem(at: output, to: old)
-            hadOld = true
-        }
-        do {
-            try fm.moveItem(at: staging, to: output)
-        } catch {
-            if hadOld { try? fm.moveItem(at: old, to: output) }
-            throw WriteError.io("could not put the new site in place: \(error.localizedDescription)")
-        }
-        if hadOld { (try? TreeRemover.remove(old)) ?? (try? fm.removeItem(at: old)) }
+        defer { locks.release(staging) }
+        if let old = try FolderSwap.replace(output, with: staging) { (try? TreeRemover.remove(old)) ?? (try? FileManager.default.removeItem(at: old)) }
     }
 
     public func discard(_ staging: URL) {
+        defer { locks.release(staging) }
         (try? TreeRemover.remove(staging)) ?? (try? FileManager.default.removeItem(at: staging))
+    }
+}
+
+/// Open descriptors holding the `flock` of staging folders, by path.
+final class StagingLocks: Sendable {
+    private let held = Mutex<[String: Int32]>([:])
+
+    func hold(_ descriptor: Int32, for url: URL) { held.withLock { $0[url.path] = descriptor } }
+
+    func release(_ url: URL) {
+        if let descriptor = held.withLock({ $0.removeValue(forKey: url.path) }) { close(descriptor) }
     }
 }
