@@ -204,6 +204,8 @@ public struct SiteBuilder: Sendable {
                 log.error(logo.file, line: logo.line, column: logo.column, "`logo` should be the name of a picture file in the school's folder, such as logo.png")
             } else if !FileManager.default.fileExists(atPath: url.path) {
                 log.error(logo.file, line: logo.line, column: logo.column, "the logo file \"\(logo.value)\" is not in the school's folder")
+            } else if ext == "svg" {
+                LogoSanitizer.report(url, logo: logo, log: log)
             }
         }
     }
@@ -280,7 +282,7 @@ public struct SiteBuilder: Sendable {
             guard let logo = school.school.logo?.value else { continue }
             let source = URL(fileURLWithPath: school.school.folder).appendingPathComponent(logo)
             let ext = source.pathExtension.lowercased()
-            try SiteWriter.write(try Data(contentsOf: source), to: "\(school.school.id)/logo.\(ext)", in: staging)
+            try SiteWriter.write(try LogoSanitizer.publishable(Data(contentsOf: source), ext: ext), to: "\(school.school.id)/logo.\(ext)", in: staging)
         }
     }
 
