@@ -56,6 +56,10 @@ HOSTILE = {
     "unescaped-content": ({"footer": "<footer>{{#school}}{{{school_name}}}{{/school}}</footer>\n"}, "without escaping it"),
     "escaping-off": ({"footer": "{{% CONTENT_TYPE: TEXT }}<footer>{{school_name}}</footer>\n"}, "changes how values are escaped"),
     "misspelt-name": ({"foter": "<footer>Ours</footer>\n"}, "foter.mustache does not replace any of the theme's templates"),
+    # Large and repetitive: read in one pass, and reported as its first problems and a count.
+    "large-and-repetitive": ({"footer": "<a title=\"" + "x" * 100_000 + "\" onclick=\"" + "y" * 50_000 + "\">a</a><title>"
+                              + "<" * 50_000 + "</title>" + "{{{summary}}}" * 3_000},
+                             "and 2952 more problems like these in this template"),
 }
 
 
@@ -67,6 +71,7 @@ def test_hostile_school_templates_are_errors_not_crashes(project, case):
     assert check.returncode == 1, f"check exited {check.returncode}\n{check.stdout}\n{check.stderr[-2000:]}"
     assert expected in check.stdout, check.stdout
     assert f"{SCHOOL}/templates/" in check.stdout
+    assert len(check.stdout.splitlines()) < 60
     build = run("build", "--output", "Site", cwd=project)
     assert build.returncode == 1, f"build exited {build.returncode}\n{build.stderr[-2000:]}"
     assert expected in build.stderr

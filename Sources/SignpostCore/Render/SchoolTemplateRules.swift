@@ -80,8 +80,8 @@ extension TemplateHTMLScanner {
         init(_ parts: [Part]) {
             for part in parts {
                 switch part.kind {
-                case let .text(string):
-                    for scalar in string.unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
+                case .text:
+                    for scalar in part.text.unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
                         if text.isEmpty, scalar.value <= 0x20 { continue }
                         text.append(scalar)
                     }
@@ -165,8 +165,8 @@ extension TemplateHTMLScanner {
         }
         guard let rule = TemplateHTMLScanner.rule(for: name, in: element.name) else { return }
         for part in attribute.parts {
-            guard case let .text(text) = part.kind else { continue }
-            var rest = Substring(text)
+            guard case .text = part.kind else { continue }
+            var rest = Substring(part.text)
             while let amp = rest.firstIndex(of: "&") {
                 rest = rest[rest.index(after: amp)...]
                 if !rest.hasPrefix("amp;") {
@@ -243,7 +243,7 @@ extension TemplateHTMLScanner {
                     "use the theme's classes\(vocabulary.hint(.style).isEmpty ? "" : ", or " + vocabulary.names[.style]!.sorted().map { "style=\"{{\($0)}}\"" }.joined(separator: ", "))")
             return
         }
-        let text = attribute.parts.map { if case let .text(text) = $0.kind { text } else { "" } }.joined()
+        let text = attribute.parts.map(\.text).joined()
         if let css = StyleText.problem(text, allowRelative: true) {
             problem(attribute.line, "the style=\"…\" \(css)", TemplateHTMLScanner.cssFix)
         }

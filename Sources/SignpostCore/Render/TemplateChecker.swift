@@ -26,6 +26,8 @@ enum TemplateChecker {
     /// Sections, blocks and includes inside each other, counted through included templates.
     /// Rendering takes stack for each level, and pages are rendered on worker threads.
     static let maxDepth = 100
+    /// Messages reported for one template before the rest are only counted.
+    static let maxProblems = 50
 
     /// Size, syntax and nesting: what must hold before the template's tags can be trusted.
     static func read(_ name: String, _ text: String, file: String, fromSchool: Bool, log: DiagnosticLog) -> CheckedTemplate? {
@@ -115,11 +117,19 @@ enum TemplateChecker {
         }
         var blocksInsideTags = theme.blocksInsideTags.mapValues { $0.filter { own[$0.template] == nil } }
         for template in own.values.sorted(by: { $0.name < $1.name }) {
-            checkTags(template, theme: theme, log: log)
+            let found = DiagnosticLog()
+            checkTags(template, theme: theme, log: found)
             var scanner = TemplateHTMLScanner(template: template, enforce: true, vocabulary: theme.vocabulary, overriddenBlocks: overridden)
             scanner.scan()
             for problem in scanner.problems {
-                log.error(template.file, line: problem.line, problem.message, suggestion: problem.suggestion)
+                found.error(template.file, line: problem.line, problem.message, suggestion: problem.suggestion)
+            }
+            // A template full of the same mistake gets its first few messages and a count, not thousands of lines.
+            let all = found.all
+            all.prefix(maxProblems).forEach(log.add)
+            if all.count > maxProblems {
+                log.error(template.file, line: all[maxProblems].line, "and \(all.count - maxProblems) more problems like these in this template",
+                          suggestion: "fix the ones above, then run signpost check again")
             }
             for site in scanner.blockSites where !site.inText {
                 blocksInsideTags[site.name, default: []].append((template.name, template.file, site.line))

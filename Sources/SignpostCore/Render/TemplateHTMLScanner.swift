@@ -24,9 +24,12 @@ struct TemplateHTMLScanner {
         case data, text(Int), comment(Int), tagBody(Int), value(Int, Int)
     }
 
+    /// A piece of an attribute's value: literal text, an escaped `{{value}}`, or a section's edge.
     struct Part {
-        enum Kind { case text(String), value(String), hole }
+        enum Kind { case text, value(String), hole }
         var kind: Kind
+        /// The literal text, for `.text`.
+        var text = ""
         var tag: Int?
         var line: Int
     }
@@ -68,6 +71,7 @@ struct TemplateHTMLScanner {
     var tagStart = 0
     var tagLine = 1
     var rawText = ""
+    var textHasLessThan = false
     var rawTextLine = 1
 
     init(template: CheckedTemplate, enforce: Bool, vocabulary: TemplateVocabulary = TemplateVocabulary(), overriddenBlocks: Set<String> = []) {
@@ -271,11 +275,11 @@ struct TemplateHTMLScanner {
         }
     }
 
-    /// Changes the attribute being read (the last of the tag being read).
+    /// Changes the attribute being read (the last of the tag being read), in place: a long
+    /// value is read one character at a time, and copying it each time would take quadratic time.
     mutating func lastAttribute(_ change: (inout Attribute) -> Void) {
-        guard var current = element, !current.attributes.isEmpty else { return }
-        change(&current.attributes[current.attributes.count - 1])
-        element = current
+        guard let count = element?.attributes.count, count > 0 else { return }
+        change(&element!.attributes[count - 1])
     }
 
     mutating func problem(_ line: Int, _ message: String, _ suggestion: String) {

@@ -148,15 +148,13 @@ extension TemplateHTMLScanner {
     }
 
     mutating func appendValue(_ scalar: Unicode.Scalar, line: Int) {
-        guard var attribute = element?.attributes.popLast() else { return }
-        if let last = attribute.parts.last, case let .text(text) = last.kind {
-            var extended = text
-            extended.unicodeScalars.append(scalar)
-            attribute.parts[attribute.parts.count - 1].kind = .text(extended)
-        } else {
-            attribute.parts.append(Part(kind: .text(String(Character(scalar))), tag: nil, line: line))
+        lastAttribute { attribute in
+            if let last = attribute.parts.indices.last, case .text = attribute.parts[last].kind {
+                attribute.parts[last].text.unicodeScalars.append(scalar)
+            } else {
+                attribute.parts.append(Part(kind: .text, text: String(Character(scalar)), tag: nil, line: line))
+            }
         }
-        element?.attributes.append(attribute)
     }
 
     /// The text of `<title>`, `<textarea>` (whose tags are not read) or `<style>`, `<script>`…
@@ -179,7 +177,8 @@ extension TemplateHTMLScanner {
             }
             // Inside <select>, browsers ignore some of these elements and read their text as HTML;
             // with no "<" in it, the text reads the same either way.
-            problem(line, "<\(name)> on line \(rawTextLine) contains \"<\"", "write &lt; instead of <")
+            if !textHasLessThan { problem(line, "<\(name)> on line \(rawTextLine) contains \"<\"", "write &lt; instead of <") }
+            textHasLessThan = true
         }
         rawText.unicodeScalars.append(scalar)
     }
@@ -208,6 +207,7 @@ extension TemplateHTMLScanner {
         default: return
         }
         textStart = index
+        textHasLessThan = false
         rawText = ""
         rawTextLine = done.line
     }
