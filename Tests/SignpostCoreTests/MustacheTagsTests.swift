@@ -50,6 +50,13 @@ struct MustacheTagsTests {
         #expect(try tags("{{=<% %%>=}}<%! x %%> <%y%%>").last?.name == "y")
     }
 
+    @Test func aDelimiterBeforeALineBreakOrAtTheEndIsDropped() throws {
+        #expect(try tags("a{{\nb{{#x}}{{/x}}").map(\.kind) == [.dropped, .section, .close])
+        #expect(try tags("a{{\r\nb").map(\.kind) == [.dropped])
+        #expect(try tags("a{{").map(\.kind) == [.dropped])
+        #expect(try MustacheTemplate(string: "a{{\nb").render([String: String]()) == "a\nb")
+    }
+
     @Test func fiftyThousandNestedSectionsAreReadWithoutRecursion() throws {
         let read = try tags(String(repeating: "{{#a}}", count: 50_000) + String(repeating: "{{/a}}", count: 50_000))
         #expect(read.map(\.depth).max() == 49_999)
@@ -102,5 +109,48 @@ struct MustacheTagsTests {
     func acceptsWhatSwiftMustacheAccepts(text: String) throws {
         _ = try MustacheTemplate(string: text)
         #expect(throws: Never.self) { try MustacheTags.parse(text).get() }
+    }
+}
+
+/// A fixed-seed fuzz: the theme's templates with random tags, braces and delimiters spliced
+/// in. The tag reader must accept exactly what swift-mustache accepts, or a school's
+/// template would be refused for nothing, or reach swift-mustache unchecked.
+@Suite("Mustache tags against swift-mustache")
+struct MustacheTagsAgreementTests {
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    static let pieces = ["{{", "}}", "{{{", "}}}", "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}", "{{> footer}}", "{{>*x}}", "{{<layout}}",
+                         "{{/layout}}", "{{$content}}", "{{/content}}", "{{! c }}", "{{=<% %>=}}", "<%x%>", "<%/a%>", "{{=| |=}}",
+                         "|y|", "{{% CONTENT_TYPE: HTML }}", "{{&z}}", "{{first()}}", "{{a(b}}", "{{ a.b }}", "{", "}", "\n", "\r\n",
+                         "<p>", "{{#first()}}", "{{/first()}}", "{{$h}}h3{{/h}}", "%>", "<%", "{{ }}", "{{.}}", "{{#é}}", "{{/é}}"]
+
+    @Test func theReaderAcceptsExactlyWhatSwiftMustacheAccepts() throws {
+        let folder = SeedSiteTests.theme.appendingPathComponent("templates")
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { $0.hasSuffix(".mustache") }
+            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        var random = Generator(state: 20_251_126)
+        var disagreements: [String] = []
+        for _ in 0..<600 {
+            var text = Array(seeds[random.next(seeds.count)])
+            for _ in 0..<(1 + random.next(4)) {
+                let at = random.next(text.count + 1)
+                if random.next(3) == 0, !text.isEmpty {
+                    text.removeSubrange(at..<min(text.count, at + 1 + random.next(12)))
+                } else {
+                    text.insert(contentsOf: Self.pieces[random.next(Self.pieces.count)], at: at)
+                }
+            }
+            let template = String(text)
+            let ours = (try? MustacheTags.parse(template).get()) != nil
+            let theirs = (try? MustacheTemplate(string: template)) != nil
+            if ours != theirs { disagreements.append("ours \(ours), swift-mustache \(theirs):\n\(template)") }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements; first:\n\(disagreements.first ?? "")")
     }
 }

@@ -35,6 +35,9 @@ struct SchoolTemplatePolicyTests {
         ("<a href=\"java&#x09;script:alert(1)\">x</a>", "character code"),
         ("<a href=\"&#106;avascript:alert(1)\">x</a>", "character code"),
         ("<a href=\"{{root}}javascript:alert(1)\">x</a>", "would run a script"),
+        // swift-mustache drops a lone tag's line (spaces and all), and "{{" before a line break.
+        ("<a href=\"java\n  {{! hidden }}  \nscript:alert(1)\">x</a>", "would run a script"),
+        ("<a href=\"java{{\nscript:alert(1)\">x</a>", "would run a script"),
         ("<a href=\"data:text/html,<script>alert(1)</script>\">x</a>", "would run a script"),
         ("<a href=\"vbscript:x\">x</a>", "would run a script"),
         ("<form action=\"javascript:alert(1)\"></form>", "would run a script"),

@@ -168,3 +168,53 @@ def test_terminal_escapes_in_names_are_written_out(project):
         assert raw not in report.stdout
     files = {finding["file"] for finding in json.loads(report.stdout)["findings"]}
     assert "Content/agencies/bad\x1b[2J.md" in files
+
+
+class PageScan(__import__("html.parser").parser.HTMLParser):
+    """Every script, event attribute and address a page has, as a browser would read its tags."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.scripts, self.handlers, self.addresses = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append(f"<{tag} {name}>")
+            if name in ("href", "src", "action", "formaction", "poster") and value:
+                self.addresses.append(value.strip())
+        if tag == "script":
+            self.scripts.append(dict(attrs).get("src"))
+
+
+def test_accepted_school_templates_with_hostile_values_publish_no_script(project):
+    """Templates that pass the checks put values only where escaping keeps them text."""
+    hostile = "\"'><script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3)"
+    quoted = "'" + hostile.replace("'", "''") + "'"
+    (project / "Content/agencies/hostile-values.md").write_text(
+        f"---\nname: {quoted}\nsummary: {quoted}\nphones: [\"116 123\"]\nlevels: [universal]\ntopics: [mental-health]\n---\n")
+    school = project / SCHOOL / "school.md"
+    school.write_text(school.read_text().replace("agencies: [", "agencies: [hostile-values, ", 1)
+                      .replace("name: Westlands First School", f"name: {quoted}", 1))
+    theme = project / "Themes/default/templates"
+    own_templates(project, {
+        "person-card": (theme / "person-card.mustache").read_text(),
+        "layout": (theme / "layout.mustache").read_text(),
+        "entry-card": "<li><{{card_heading}} title=\"{{summary}}\" class='{{name}}'><a href=\"{{link}}\">{{name}}</a></{{card_heading}}>"
+                      "<!-- {{name}} --><p{{#summary}} data-x=\"{{summary}}\"{{/summary}}>{{summary}}</p></li>\n",
+        "footer": "<footer><textarea>{{school_name}}</textarea><a href=\"mailto:{{school_email}}\" title='{{school_name}}'>"
+                  "{{school_name}}</a>{{{footer_html}}}</footer>\n",
+    })
+    check = run("check", cwd=project)
+    assert check.returncode == 0, check.stdout
+    assert run("build", cwd=project).returncode == 0
+    pages = list((project / "Site/westlands-first").rglob("*.html"))
+    assert len(pages) > 20
+    offer = (project / "Site/westlands-first/index.html").read_text()
+    assert offer.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 3, "the values must reach the page, escaped"
+    for page in pages:
+        scan = PageScan()
+        scan.feed(page.read_text())
+        assert scan.handlers == [], page
+        assert all(src and "assets/" in src for src in scan.scripts), (page, scan.scripts)
+        assert not [a for a in scan.addresses if a.lower().replace(" ", "").startswith(("javascript:", "data:", "vbscript:"))], page

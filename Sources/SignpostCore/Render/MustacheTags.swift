@@ -23,6 +23,9 @@ public struct MustacheTag: Sendable, Equatable {
         case block
         /// `{{! … }}`, `{{=<% %>=}}`, `{{% CONTENT_TYPE: … }}`.
         case comment, setDelimiters, pragma
+        /// A start delimiter followed by a line break, or ending the template: swift-mustache
+        /// leaves it out of the page (and keeps the line break).
+        case dropped
     }
 
     public var kind: Kind
@@ -197,7 +200,10 @@ public enum MustacheTags {
         }
 
         mutating func readTag(from tagStart: Int) throws(MustacheSyntaxError) {
-            guard position < chars.count else { return }   // delimiters at the very end are left as they are
+            guard position < chars.count, !chars[position].isNewline else {
+                try add(.dropped, "", tagStart)
+                return
+            }
             let marker = chars[position]
             var kind = MustacheTag.Kind.variable
             var name = ""
@@ -265,7 +271,7 @@ public enum MustacheTags {
             var tag = MustacheTag(kind: kind, name: name, line: line, column: column, start: tagStart, end: position,
                                   depth: frames.count - 1, enclosing: frame.tag >= 0 ? frame.tag : nil)
             // swift-mustache allows only block overrides (and text, comments, delimiter changes) directly inside a parent.
-            if frame.parentBody, ![.blockOverride, .close, .comment, .setDelimiters].contains(kind) {
+            if frame.parentBody, ![.blockOverride, .close, .comment, .setDelimiters, .dropped].contains(kind) {
                 throw failure(tagStart, "\(tag.written) cannot go directly inside {{<\(frame.name)}}: only {{$block}} replacements can")
             }
             if kind == .close {
@@ -367,6 +373,7 @@ extension MustacheTag {
         case .comment: "{{! … }}"
         case .setDelimiters: "{{=\(name)=}}"
         case .pragma: "{{% \(name) }}"
+        case .dropped: "{{"
         }
     }
 }

@@ -70,9 +70,11 @@ extension TemplateHTMLScanner {
         return nil
     }
 
-    /// An attribute's value as a browser's URL parser sees it with every value left empty:
-    /// tabs and newlines removed, leading spaces and control characters dropped. `values` says
-    /// where each value (or section) sits in that text.
+    /// An attribute's value as a browser's URL parser sees it with every value left empty, and
+    /// with no spaces or control characters at all: the parser drops tabs and newlines anywhere
+    /// and spaces at the start, and swift-mustache drops the spaces around a tag on a line of
+    /// its own, so "java⏎  {{! x }}⏎script:" is published as "java⏎script:". `values` says where
+    /// each value (or section) sits in that text.
     struct Address {
         var text: [Unicode.Scalar] = []
         var values: [(offset: Int, part: Part)] = []
@@ -81,8 +83,7 @@ extension TemplateHTMLScanner {
             for part in parts {
                 switch part.kind {
                 case .text:
-                    for scalar in part.text.unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
-                        if text.isEmpty, scalar.value <= 0x20 { continue }
+                    for scalar in part.text.unicodeScalars where scalar.value > 0x20 {
                         text.append(scalar)
                     }
                 case .value, .hole:

@@ -88,7 +88,7 @@ struct TemplateHTMLScanner {
     }
 
     /// Tags that put nothing on the page: the browser reads the text on either side as one.
-    static func isSilent(_ tag: MustacheTag) -> Bool { [.comment, .setDelimiters, .pragma].contains(tag.kind) }
+    static func isSilent(_ tag: MustacheTag) -> Bool { [.comment, .setDelimiters, .pragma, .dropped].contains(tag.kind) }
 
     /// A `{{$block}}` nothing replaces always shows its own text, which is read in place.
     func isFixedBlock(_ tag: MustacheTag) -> Bool {
