@@ -68,6 +68,15 @@ struct LogoSanitizerTests {
         #expect(!problem.description.isEmpty)
     }
 
+    @Test func aLogoOverTheSizeLimitIsRefused() {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><desc>" + String(repeating: "x", count: LogoSanitizer.maxBytes) + "</desc></svg>"
+        guard case let .failure(problem) = LogoSanitizer.clean(Data(svg.utf8)) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(problem.description == "it is 5 MB; a logo may be at most 5 MB")
+    }
+
     /// The build: `check` warns with what was removed, and the published logo is the cleaned one.
     @Test func theBuildPublishesTheCleanedLogoAndCheckSaysWhatWasRemoved() throws {
         let tree = ContentTree(school: ContentTree.school(extra: "logo: logo.svg"))

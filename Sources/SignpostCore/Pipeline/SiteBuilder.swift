@@ -204,8 +204,8 @@ public struct SiteBuilder: Sendable {
                 log.error(logo.file, line: logo.line, column: logo.column, "`logo` should be the name of a picture file in the school's folder, such as logo.png")
             } else if !FileManager.default.fileExists(atPath: url.path) {
                 log.error(logo.file, line: logo.line, column: logo.column, "the logo file \"\(logo.value)\" is not in the school's folder")
-            } else if ext == "svg" {
-                LogoSanitizer.report(url, logo: logo, log: log)
+            } else if ext == "svg", let data = try? Data(contentsOf: url) {
+                LogoSanitizer.report(data, logo: logo, log: log)
             }
         }
     }

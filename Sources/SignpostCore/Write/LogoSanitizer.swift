@@ -36,7 +36,13 @@ public enum LogoSanitizer {
     /// Parts of a drawing program's file a picture does not need; left out without a word.
     static let quietlyLeftOut: Set<String> = ["metadata"]
 
+    /// Far above any logo, even one with a photograph inside.
+    static let maxBytes = 5 << 20
+
     public static func clean(_ data: Data) -> Result<Cleaned, Problem> {
+        if data.count > maxBytes {
+            return .failure(Problem(description: "it is \(data.count >> 20) MB; a logo may be at most \(maxBytes >> 20) MB"))
+        }
         if data.range(of: Data("<!ENTITY".utf8)) != nil {
             return .failure(Problem(description: "it declares XML entities, which could hide what it contains"))
         }
@@ -218,8 +224,7 @@ final class SVGCleaner: NSObject, XMLParserDelegate {
 extension LogoSanitizer {
     /// For `check` and `build`: an SVG logo that cannot be read is an error; what cleaning
     /// leaves out is a warning (the published copy is clean, but the office should know).
-    static func report(_ file: URL, logo: Located<String>, log: DiagnosticLog) {
-        guard let data = try? Data(contentsOf: file) else { return }
+    static func report(_ data: Data, logo: Located<String>, log: DiagnosticLog) {
         switch clean(data) {
         case let .failure(problem):
             log.error(logo.file, line: logo.line, column: logo.column, "the logo \"\(logo.value)\" cannot be published: \(problem)",
