@@ -109,7 +109,6 @@ enum TemplateChecker {
             }
             if let read = read(name, text, file: file, fromSchool: true, log: log) { own[name] = read } else { readable = false }
         }
-        guard readable else { return }
         let merged = theme.templates.merging(own) { $1 }
         var overridden = Set(own.values.flatMap { $0.tags.filter { $0.kind == .blockOverride }.map(\.name) })
         for template in theme.templates.values where own[template.name] == nil {
@@ -147,7 +146,8 @@ enum TemplateChecker {
                           suggestion: "remove the \(tag.written) … {{/\(tag.name)}} replacement")
             }
         }
-        _ = checkIncludes(merged, log: log)
+        // With a template unreadable, the theme's would stand in for it: circles found then would mislead.
+        if readable { _ = checkIncludes(merged, log: log) }
     }
 
     /// The rules that need only a school template's tags.
