@@ -33,7 +33,7 @@ struct Paths: ParsableArguments {
 
 /// Unbuffered, so `serve` shows each rebuild at once even when its output is piped.
 func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    FileHandle.standardOutput.write(Data((TerminalText.escaped(line, keepingLines: true) + "\n").utf8))
 }
 
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
@@ -92,7 +92,7 @@ struct Check: ParsableCommand {
             for finding in findings { print(finding.description) }
             print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(prepared.site.schools.count) school\(prepared.site.schools.count == 1 ? "" : "s")")
         case .json:
-            print(DiagnosticJSON.encode(findings, schools: prepared.site.schools.count))
+            print(TerminalText.escapedJSON(DiagnosticJSON.encode(findings, schools: prepared.site.schools.count)))
         }
         if errors > 0 { throw ExitCode(1) }
     }
@@ -126,7 +126,7 @@ struct Explain: ParsableCommand {
         let log = DiagnosticLog()
         let report = Explainer(options: paths.options(output: "Site")).explain(school: school, entry: agency, format: format, log: log)
         switch report {
-        case let .success(text): print(text, terminator: "")
+        case let .success(text): print(TerminalText.escaped(text, keepingLines: true), terminator: "")
         case let .failure(diagnostic):
             printDiagnostics([diagnostic])
             throw ExitCode(1)
@@ -156,7 +156,7 @@ struct New: ParsableCommand {
 
     func validate() throws {
         guard Scaffold.Kind(rawValue: kind) != nil else {
-            throw ValidationError("\"\(kind)\" is not something `new` can create: use school, area, agency or service")
+            throw ValidationError(TerminalText.escaped("\"\(kind)\" is not something `new` can create: use school, area, agency or service"))
         }
     }
 
@@ -164,7 +164,7 @@ struct New: ParsableCommand {
         let root = URL(fileURLWithPath: content, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         switch Scaffold(content: root, contentDisplay: content).create(Scaffold.Kind(rawValue: kind)!, name: name, area: area, school: school) {
         case let .success(files):
-            for file in files { print("Created \(file)") }
+            for file in files { print(TerminalText.escaped("Created \(file)")) }
             print("Fill in the settings marked FILL IN, then run `signpost check` to see what is still missing.")
         case let .failure(diagnostic):
             printDiagnostics([diagnostic])

@@ -22,11 +22,12 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.suggestion = suggestion
     }
 
-    /// `path:line:column: error: message — suggestion`, the format editors and CI understand.
+    /// `path:line:column: error: message — suggestion`, the format editors and CI understand,
+    /// on one line, with any control character in a name written out (`TerminalText`).
     public var description: String {
         var text = "\(file):\(line):\(column): \(severity.rawValue): \(message)"
         if let suggestion { text += " — \(suggestion)" }
-        return text
+        return TerminalText.escaped(text)
     }
 }
 

@@ -238,6 +238,8 @@ public struct SiteBuilder: Sendable {
                 log.error(logo.file, line: logo.line, column: logo.column, "`logo` should be the name of a picture file in the school's folder, such as logo.png")
             } else if !FileManager.default.fileExists(atPath: url.path) {
                 log.error(logo.file, line: logo.line, column: logo.column, "the logo file \"\(logo.value)\" is not in the school's folder")
+            } else if ext == "svg", let data = try? Data(contentsOf: url) {
+                LogoSanitizer.report(data, logo: logo, log: log)
             }
         }
     }
@@ -313,7 +315,8 @@ public struct SiteBuilder: Sendable {
         for school in site.schools where options.urls.includes(school: school.school.id) {
             guard let logo = school.school.logo?.value else { continue }
             let source = URL(fileURLWithPath: school.school.folder).appendingPathComponent(logo)
-            try SiteWriter.write(try Data(contentsOf: source), to: options.urls.logo(school.school.id, file: logo), in: staging)
+            let published = try LogoSanitizer.publishable(Data(contentsOf: source), ext: URL(fileURLWithPath: logo).pathExtension.lowercased())
+            try SiteWriter.write(published, to: options.urls.logo(school.school.id, file: logo), in: staging)
         }
     }
 

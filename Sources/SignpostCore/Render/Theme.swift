@@ -7,6 +7,8 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     public let templates: [String: String]
     public let assets: [String]
+    /// The templates as checked, which each school's own templates are checked against.
+    public let checked: ThemeTemplateFacts
 
     public static let requiredTemplates = ["index", "school", "level", "topic", "entry", "page", "handout", "accessibility", "404"]
 
@@ -29,10 +31,13 @@ public struct Theme: Sendable {
         for required in Theme.requiredTemplates where templates[required] == nil {
             log.error("\(displayRoot)/templates", "the theme has no \(required).mustache template")
         }
-        guard let library = Theme.compile(templates, displayRoot: "\(displayRoot)/templates", log: log) else { return nil }
+        let assets = Theme.listAssets(root.appendingPathComponent("assets"))
+        guard let checked = TemplateChecker.theme(templates, displayRoot: "\(displayRoot)/templates", assets: assets, log: log),
+              let library = Theme.compile(templates, displayRoot: "\(displayRoot)/templates", log: log) else { return nil }
         self.templates = templates
         self.library = library
-        self.assets = Theme.listAssets(root.appendingPathComponent("assets"))
+        self.assets = assets
+        self.checked = checked
     }
 
     /// Every template starts by choosing Signpost's HTML escaping (see `HTML.escape`). The pragma
@@ -57,6 +62,7 @@ public struct Theme: Sendable {
     /// The theme with some templates replaced (a school's own `templates/` folder).
     public func overriding(_ replacements: [String: String], displayRoot: String, log: DiagnosticLog) -> MustacheLibrary? {
         guard !replacements.isEmpty else { return library }
+        guard TemplateChecker.school(replacements, theme: checked, displayRoot: displayRoot, log: log) else { return nil }
         return Theme.compile(templates.merging(replacements) { $1 }, displayRoot: displayRoot, log: log)
     }
 

@@ -51,15 +51,33 @@ public enum LinkRules {
         return octets[0] == "10" || (octets[0] == "192" && octets[1] == "168") || (octets[0] == "172" && (16...31).contains(Int(octets[1])!))
     }
 
+    /// A plain address, nothing more: the site links it as `mailto:` + address, where `?cc=`,
+    /// `&bcc=`, commas and the like would add recipients or text to every email a family sends.
     public static func checkEmail(_ raw: String) -> Verdict {
         let address = raw.trimmed(newlines: false)
+        // Letters, digits and the few marks real addresses use; none has a meaning in a mailto: link.
+        func isPlain(_ text: Substring) -> Bool {
+            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+            return parts.count == 2 && isEmailAddress(String(text))
+                && parts[0].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_+'!$*=^`{|}~".contains($0)) }
+                && !parts[0].hasPrefix(".") && !parts[0].hasSuffix(".") && !parts[0].contains("..")
+        }
+        let plainPart = address.prefix { !"?&,;# %/\\<>()\"".contains($0) && !$0.isWhitespace }
+        let example = isPlain(plainPart) ? String(plainPart) : "name@school.sch.uk"
         if address.lowercased().hasPrefix("mailto:") {
-            return .error("write the email address without \"mailto:\"", suggestion: "write \"\(address.dropFirst(7))\"")
+            let rest = address.dropFirst(7)
+            let fixed = rest.prefix { !"?&,;# %/\\<>()\"".contains($0) && !$0.isWhitespace }
+            return .error("write the email address without \"mailto:\"", suggestion: "write \"\(isPlain(fixed) ? fixed : rest)\"")
         }
-        if !isEmailAddress(address) {
-            return .error("\"\(address)\" is not an email address", suggestion: "an email address looks like name@school.sch.uk, with no spaces")
+        if isPlain(Substring(address)) { return .ok }
+        if address.contains("?") || address.contains("&") {
+            return .error("\"\(address)\" is not a plain email address: what follows ? or & would add other recipients or text to every email a family sends",
+                          suggestion: "write only the address, e.g. \(example)")
         }
-        return .ok
+        if address.split(separator: "@").count > 2 || address.contains(",") || address.contains(";") {
+            return .error("\"\(address)\" is more than one email address", suggestion: "write only one address, e.g. \(example)")
+        }
+        return .error("\"\(address)\" is not an email address", suggestion: "an email address looks like name@school.sch.uk, with no spaces")
     }
 
     /// `U:\Folder\file.docx`, `C:/Users/…` or `\\server\share`: places on a school network.
