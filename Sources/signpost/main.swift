@@ -53,12 +53,17 @@ struct Build: ParsableCommand {
     @Flag(help: "Render on one thread (for comparing output).")
     var serial = false
 
+    @Flag(inversion: .prefixedNo, help: "Make each school's PDFs (with WeasyPrint, which `make site` installs).")
+    var pdf = true
+
     func run() throws {
         var options = paths.options(output: output)
         options.parallel = !serial
+        if pdf { options.pdf = PDFSettings(engine: PDFEngine.weasyPrint()) }
         let result = SiteBuilder(options: options).build()
         printDiagnostics(result.diagnostics)
         print(result.summary)
+        if let report = result.pdf { print(report.summary) }
         if !result.wrote { throw ExitCode(1) }
     }
 }
@@ -158,6 +163,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (127.0.0.1 only).")
     var port: UInt16 = 8000
 
+    @Flag(inversion: .prefixedNo, help: "Also make each school's PDFs, again after each save that changes them (slower).")
+    var pdf = false
+
     func run() async throws { try await serve() }
 
     func serve() async throws {
@@ -167,6 +175,7 @@ struct Serve: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var options = paths.options(output: output.path)
         options.injectBeforeBodyEnd = PreviewServer.reloadScript
+        if pdf { options.pdf = PDFSettings(engine: PDFEngine.weasyPrint()) }
         let server = PreviewServer(siteRoot: output, port: port)
         let watcher = ContentWatcher(folders: [options.content, options.theme])
 
@@ -176,6 +185,7 @@ struct Serve: AsyncParsableCommand {
             let result = changed.map { builder.rebuild(changed: $0) } ?? builder.build()
             printDiagnostics(result.diagnostics)
             say(reason.isEmpty ? result.summary : "\(reason): \(result.summary)")
+            if let report = result.pdf { say(report.summary) }
             if result.wrote { version += 1 }
             await server.update(version: result.wrote ? version : nil, errors: result.errors.map(\.description))
         }

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var today: Day = .today()
     /// HTML added before `</body>` on every page (the preview server's reload script); never set for `build`.
     public var injectBeforeBodyEnd: String?
+    /// Make each school's PDFs (`Publish/`); nil: none (incremental rebuilds, tests, `--no-pdf`).
+    public var pdf: PDFSettings?
 
     public init(content: URL, theme: URL, output: URL, contentDisplay: String? = nil, themeDisplay: String? = nil) {
         self.content = content
@@ -30,6 +32,8 @@ public struct BuildResult: Sendable {
     public var wrote: Bool
     /// True for an incremental rebuild, where `pages` counts only the pages re-rendered.
     public var incremental = false
+    /// What the PDF stage did, when it ran.
+    public var pdf: PDFReport?
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -114,6 +118,7 @@ public struct SiteBuilder: Sendable {
             return (BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), nil)
         }
         let clock = PhaseClock()
+        var pdf: PDFReport?
         let failures = renderAndWrite(prepared, theme: theme, to: staging, fingerprints: fingerprints)
         failures.forEach(log.add)
         clock.lap("templates+write")
@@ -121,6 +126,8 @@ public struct SiteBuilder: Sendable {
             do {
                 try copyAssets(theme: theme, site: prepared.site, to: staging)
                 try writeSitemap(prepared, to: staging)
+                pdf = options.pdf.map { PDFStage(settings: $0, outputDisplay: options.output.lastPathComponent)
+                    .run(PDFJob.all(for: prepared.site), in: staging, previous: writer.output, log: log) }
                 try writer.commit(staging)
                 clock.lap("assets+swap")
             } catch {
@@ -128,9 +135,11 @@ public struct SiteBuilder: Sendable {
             }
         }
         if log.hasErrors { writer.discard(staging) }
-        return (BuildResult(diagnostics: log.all, schools: prepared.site.schools.count,
-                           pages: log.hasErrors ? 0 : prepared.plans.count,
-                           seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors), prepared)
+        var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count,
+                                 pages: log.hasErrors ? 0 : prepared.plans.count,
+                                 seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors)
+        result.pdf = log.hasErrors ? nil : pdf
+        return (result, prepared)
     }
 
     /// Renders each distinct Markdown text once (library bodies repeat across schools), in parallel.
