@@ -42,6 +42,7 @@ pdf-engine:
 	@pins="$(strip $(PDF_PINS)) python$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')"; \
 	if [ "$$(cat $(PDF_ENGINE)/.pins 2>/dev/null)" != "$$pins" ]; then \
 		echo "Installing WeasyPrint into $(PDF_ENGINE)"; \
+		$(PYTHON) -m pip --version >/dev/null 2>&1 || $(APT) install -y -qq python3-pip >/dev/null; \
 		rm -rf $(PDF_ENGINE) && $(PYTHON) -m pip install -q --root-user-action=ignore --no-deps --target $(PDF_ENGINE) $(PDF_PINS) \
 		&& $(PYTHON) -c 'import sys; print(sys.executable)' > $(PDF_ENGINE)/.python && echo "$$pins" > $(PDF_ENGINE)/.pins; \
 	fi

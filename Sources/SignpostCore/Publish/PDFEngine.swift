@@ -61,6 +61,7 @@ extension PDFEngine {
     /// WeasyPrint installed in `folder`, if `make site` finished installing it there.
     public static func weasyPrint(installedIn folder: String) -> PDFEngine? {
         let fm = FileManager.default
+        let folder = URL(fileURLWithPath: folder).standardizedFileURL.path
         guard fm.fileExists(atPath: folder + "/weasyprint/__init__.py"),
               let pins = try? String(contentsOfFile: folder + "/.pins", encoding: .utf8) else { return nil }
         let recorded = (try? String(contentsOfFile: folder + "/.python", encoding: .utf8))?
@@ -71,9 +72,9 @@ extension PDFEngine {
         let config = String(decoding: data, as: UTF8.self)
         // -I: isolated from the user's and the environment's Python settings and packages.
         let arguments = (python == "/usr/bin/env" ? ["python3"] : []) + ["-I", "-c", WeasyPrintDriver.source, config]
-        let identity = "WeasyPrint; " + pins.trimmingCharacters(in: .whitespacesAndNewlines)
-            + "; driver " + SourceFingerprint.of(Data(WeasyPrintDriver.source.utf8))
-            + "; fonts " + fontFolders.joined(separator: " ")
+        // Readable where it helps ("weasyprint==70.0"), a fingerprint for the rest.
+        let pinned = pins.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? "WeasyPrint"
+        let identity = pinned + " " + SourceFingerprint.of(Data((pins + WeasyPrintDriver.source + fontFolders.joined(separator: " ")).utf8))
         return PDFEngine(name: "WeasyPrint", executable: python, arguments: arguments, identity: identity)
     }
 }
