@@ -93,6 +93,10 @@ struct PDFStageTests {
         // The date is the offer's review date (Pine High gives none); links resolve against the site's address.
         #expect(jobs.map(\.date) == ["2026-09-01", nil])
         #expect(jobs.allSatisfy { $0.siteURL == "https://earlyhelp.example.org/" })
+        // A site of one school keeps its pages, and so its PDFs, at the top.
+        let alone = PDFJob.all(for: site, folder: { _ in "" })
+        #expect(alone.map(\.pdf) == ["oak-first-early-help-handout.pdf", "pine-high-early-help-handout.pdf"])
+        #expect(alone.map(\.page) == ["handout/index.html", "handout/index.html"])
     }
 
     @Test func buildMakesEverySchoolsPDFAndAManifest() throws {

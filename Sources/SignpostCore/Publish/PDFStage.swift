@@ -8,7 +8,7 @@ public struct PDFSettings: Sendable {
     public var engine: PDFEngine?
     /// How many engine processes render at once (each takes one core while it lays out).
     public var workers: Int
-    /// Seconds one document may take before its engine is stopped.
+    /// Seconds one document may take before its engine is stopped (content cannot hang a build).
     public var timeout: Double
 
     public init(engine: PDFEngine?, workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 4), timeout: Double = 180) {
@@ -148,7 +148,7 @@ public struct PDFStage: Sendable {
                 if worker == nil || worker?.isRunning == false {
                     worker?.stop()
                     worker = nil
-                    do throws(PDFWorker.Failure) { worker = try PDFWorker(engine: engine, timeout: timeout) } catch {
+                    do throws(PDFWorker.Failure) { worker = try PDFWorker(engine: engine) } catch {
                         // Another engine may have started: it takes this job. If none did,
                         // the jobs left over fail with this reason.
                         queue.giveBack(index, because: error.description)

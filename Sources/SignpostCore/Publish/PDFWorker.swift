@@ -21,8 +21,9 @@ final class PDFWorker {
     /// What the engine called itself when it was ready ("WeasyPrint 70.0").
     private(set) var engineName = ""
 
-    /// Starts the engine and waits for it to say it is ready.
-    init(engine: PDFEngine, timeout: Double) throws(Failure) {
+    /// Starts the engine and waits for it to say it is ready. Loading does not depend on the
+    /// content, so it has its own, generous limit (a busy machine can take seconds).
+    init(engine: PDFEngine, startTimeout: Double = 120) throws(Failure) {
         // A job written to an engine that has just died must fail as a value, not end the
         // build: without this, writing to its closed pipe kills the whole process (SIGPIPE).
         signal(SIGPIPE, SIG_IGN)
@@ -39,7 +40,7 @@ final class PDFWorker {
             throw Failure(description: "\(engine.name) could not be started (\(engine.executable): \(error.localizedDescription))")
         }
         do throws(Failure) {
-            let hello = try readAnswer(timeout: timeout)
+            let hello = try readAnswer(timeout: startTimeout)
             guard hello["ready"] as? Bool == true else {
                 throw Failure(description: hello["error"] as? String ?? "no reason given")
             }

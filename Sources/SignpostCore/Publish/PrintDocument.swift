@@ -51,13 +51,16 @@ public struct PDFJob: Sendable, Hashable {
         self.siteURL = siteURL
     }
 
-    /// Every document of every school, each in the school's folder.
-    public static func all(for site: ResolvedSite, documents: [PrintDocument] = PrintDocument.all) -> [PDFJob] {
+    /// Every document of every school, in the school's folder: `folder` gives it, with its
+    /// final "/" (a site of many schools: the school's id; a site of one school: "").
+    public static func all(for site: ResolvedSite, documents: [PrintDocument] = PrintDocument.all,
+                           folder: (ResolvedSchool) -> String = { $0.school.id + "/" }) -> [PDFJob] {
         site.schools.flatMap { resolved in
             let school = resolved.school
+            let inside = folder(resolved)
             return documents.map { document in
                 PDFJob(school: school.id, schoolName: school.name, document: document,
-                       page: "\(school.id)/\(document.page)", pdf: "\(school.id)/\(document.fileName(school: school.id))",
+                       page: inside + document.page, pdf: inside + document.fileName(school: school.id),
                        date: school.reviewed?.value.iso, siteURL: site.content.site.baseURL)
             }
         }
