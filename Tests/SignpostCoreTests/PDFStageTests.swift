@@ -186,6 +186,19 @@ struct PDFStageTests {
         #expect(warnings.first?.message.contains(reason) == true, "\(warnings)")
     }
 
+    @Test func aPDFPathOutsideTheSiteIsRefused() throws {
+        let project = try Project()
+        #expect(project.build(nil).wrote)
+        let job = PDFJob(school: "oak-first", schoolName: "Oak First School", document: .handout,
+                         page: "oak-first/handout/index.html", pdf: "../escaped.pdf")
+        let log = DiagnosticLog()
+        let report = PDFStage(settings: PDFSettings(engine: project.engine()), outputDisplay: "Site")
+            .run([job], in: project.output, previous: nil, log: log)
+        #expect(report.missing.count == 1 && report.documents.isEmpty)
+        #expect(log.warnings.map(\.message) == ["the handout PDF of Oak First School was not made: ../escaped.pdf is not a plain path inside the site"])
+        #expect(!FileManager.default.fileExists(atPath: project.dir.path("escaped.pdf").path) && project.rendered.isEmpty)
+    }
+
     @Test func anEngineThatCannotStartIsOneWarning() throws {
         let project = try Project()
         let result = project.build(project.engine("no-start"))

@@ -71,6 +71,12 @@ public struct PDFStage: Sendable {
         var kept: [Int: PDFReport.Document] = [:]
         var toMake: [(index: Int, job: PDFJob, source: String)] = []
         for (index, job) in jobs.enumerated() {
+            // Paths come from validated ids; checked again here because the engine writes to them.
+            guard (try? SiteWriter.validate(relativePath: job.page)) != nil, (try? SiteWriter.validate(relativePath: job.pdf)) != nil else {
+                log.warning(outputDisplay, "the \(job.document.name) PDF of \(job.schoolName) was not made: \(job.pdf) is not a plain path inside the site")
+                report.missing.append(job)
+                continue
+            }
             guard let source = hasher.fingerprint(page: job.page) else {
                 log.warning(display(job), "the \(job.document.name) PDF of \(job.schoolName) was not made: its page \(job.page) was not written")
                 report.missing.append(job)
