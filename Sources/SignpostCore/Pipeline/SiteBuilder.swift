@@ -12,7 +12,7 @@ public struct BuildOptions: Sendable {
     public var today: Day = .today()
     /// HTML added before `</body>` on every page (the preview server's reload script); never set for `build`.
     public var injectBeforeBodyEnd: String?
-    /// Make each school's PDFs (`Publish/`); nil: none (incremental rebuilds, tests, `--no-pdf`).
+    /// Make each school's PDFs (`Publish/`); nil: none (`build --no-pdf`, `serve` without `--pdf`, tests).
     public var pdf: PDFSettings?
 
     public init(content: URL, theme: URL, output: URL, contentDisplay: String? = nil, themeDisplay: String? = nil) {
