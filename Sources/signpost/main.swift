@@ -56,15 +56,19 @@ struct Build: ParsableCommand {
     /// Every school renders its own pieces (for comparing output; see PieceSharing).
     @Flag(help: .hidden)
     var noSharing = false
+    @Flag(inversion: .prefixedNo, help: "Make each school's PDFs (with WeasyPrint, which `make site` installs).")
+    var pdf = true
 
     func run() throws {
         var options = paths.options(output: output)
         options.parallel = !serial
         options.sharing = !noSharing
+        if pdf { options.pdf = PDFSettings(engine: PDFEngine.weasyPrint()) }
         let result = SiteBuilder(options: options).build()
         printDiagnostics(result.diagnostics)
         if let drafts = result.draftsNote { print(drafts) }
         print(result.summary)
+        if let report = result.pdf { print(report.summary) }
         if !result.wrote { throw ExitCode(1) }
     }
 }
@@ -186,6 +190,8 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: .hidden)
     var maxConnections: Int?
+    @Flag(inversion: .prefixedNo, help: "Also make each school's PDFs, again after each save that changes them (slower).")
+    var pdf = false
 
     func run() async throws { try await serve() }
 
@@ -200,6 +206,7 @@ struct Serve: AsyncParsableCommand {
         var limits = PreviewLimits()
         if let idleTimeout { limits.idleSeconds = idleTimeout }
         if let maxConnections { limits.connections = maxConnections }
+        if pdf { options.pdf = PDFSettings(engine: PDFEngine.weasyPrint()) }
         let server = PreviewServer(siteRoot: output, port: port, limits: limits)
         let watcher = ContentWatcher(folders: [options.content, options.theme])
 
@@ -209,6 +216,7 @@ struct Serve: AsyncParsableCommand {
             let result = changed.map { builder.rebuild(changed: $0) } ?? builder.build()
             printDiagnostics(result.diagnostics)
             say(reason.isEmpty ? result.summary : "\(reason): \(result.summary)")
+            if let report = result.pdf { say(report.summary) }
             if result.wrote { version += 1 }
             server.update(version: result.wrote ? version : nil, errors: result.errors.map(\.description))
         }

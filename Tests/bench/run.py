@@ -114,7 +114,7 @@ def empty(folder, settle=True):
 
 
 def signpost(content, output):
-    return lambda: [SIGNPOST, "build", "--content", content, "--theme", REPO / "Themes/default", "--output", output]
+    return lambda: [SIGNPOST, "build", "--no-pdf", "--content", content, "--theme", REPO / "Themes/default", "--output", output]
 
 
 def row(name, count, seconds, peak):

@@ -96,9 +96,13 @@ public final class IncrementalBuilder: Sendable {
         if !log.hasErrors { for (plan, hash) in evaluated { state.fingerprints[plan.path] = hash } }
         state.markdown = prepared.markdown
         state.pages = newPages
+        // Only when asked (`serve --pdf`): in place, remaking just the PDFs whose pages changed.
+        let pdf = options.pdf.flatMap { settings in log.hasErrors ? nil : PDFStage(settings: settings, outputDisplay: options.output.lastPathComponent)
+            .run(PDFJob.all(for: prepared.site, urls: options.urls), in: options.output, previous: options.output, log: log) }
         var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: affected.count,
                                  seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors)
         result.incremental = true
+        result.pdf = pdf
         return result
     }
 }

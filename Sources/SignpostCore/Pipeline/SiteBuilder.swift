@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     public var urls = SiteURLs()
     /// Draft schools (`draft: true`) are built too: set by `serve` and `check`, never by `build`.
     public var includeDrafts = false
+    /// Make each school's PDFs (`Publish/`); nil: none (`build --no-pdf`, `serve` without `--pdf`, tests).
+    public var pdf: PDFSettings?
 
     public init(content: URL, theme: URL, output: URL, contentDisplay: String? = nil, themeDisplay: String? = nil) {
         self.content = content
@@ -41,6 +43,8 @@ public struct BuildResult: Sendable {
     public var draftsLeftOut: [String] = []
     /// The one line saying so, or nil.
     public var draftsNote: String? { Drafts.note(leftOut: draftsLeftOut) }
+    /// What the PDF stage did, when it ran.
+    public var pdf: PDFReport?
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -147,6 +151,7 @@ public struct SiteBuilder: Sendable {
             return (BuildResult(diagnostics: log.all, schools: 0, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), nil)
         }
         let clock = PhaseClock()
+        var pdf: PDFReport?
         let failures = renderAndWrite(prepared, theme: theme, to: staging, fingerprints: fingerprints)
         failures.forEach(log.add)
         clock.lap("templates+write")
@@ -154,6 +159,8 @@ public struct SiteBuilder: Sendable {
             do {
                 try copyAssets(theme: theme, site: prepared.site, to: staging)
                 try writeSitemap(prepared, to: staging)
+                pdf = options.pdf.map { PDFStage(settings: $0, outputDisplay: options.output.lastPathComponent)
+                    .run(PDFJob.all(for: prepared.site, urls: options.urls), in: staging, previous: writer.output, log: log) }
                 try writer.commit(staging)
                 clock.lap("assets+swap")
             } catch {
@@ -164,6 +171,7 @@ public struct SiteBuilder: Sendable {
         var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: log.hasErrors ? 0 : prepared.plans.count,
                                  seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors)
         result.draftsLeftOut = prepared.draftsLeftOut
+        result.pdf = log.hasErrors ? nil : pdf
         return (result, prepared)
     }
 

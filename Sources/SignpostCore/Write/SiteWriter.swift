@@ -78,6 +78,15 @@ public struct SiteWriter: Sendable {
         try data.withUnsafeBytes { try writeFile($0, to: url.path, exclusive: true, shown: relativePath) }
     }
 
+    /// Writes a file that may exist already, for what is rewritten in place (a live site's
+    /// PDF manifest, after `serve --pdf` remakes some of its PDFs).
+    public static func replace(_ data: Data, at relativePath: String, in folder: URL) throws {
+        try validate(relativePath: relativePath)
+        let url = folder.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.withUnsafeBytes { try writeFile($0, to: url.path, shown: relativePath) }
+    }
+
     /// Plain open/write/close. Foundation's Data.write syncs every file to disk, which costs
     /// more than rendering the page; the build's durability comes from the final folder swap.
     static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String, exclusive: Bool = false, shown: String? = nil) throws {

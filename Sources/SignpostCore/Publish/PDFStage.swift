@@ -1,0 +1,224 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// How a build makes PDFs.
+public struct PDFSettings: Sendable {
+    /// Nil when no engine is installed: the build says so once and writes the site without them.
+    public var engine: PDFEngine?
+    /// How many engine processes render at once (each takes one core while it lays out).
+    public var workers: Int
+    /// Seconds one document may take before its engine is stopped (content cannot hang a build).
+    public var timeout: Double
+
+    public init(engine: PDFEngine?, workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 4), timeout: Double = 180) {
+        self.engine = engine
+        self.workers = max(1, workers)
+        self.timeout = timeout
+    }
+}
+
+/// What the PDF stage did.
+public struct PDFReport: Sendable {
+    public struct Document: Sendable {
+        public var job: PDFJob
+        public var bytes: Int
+        public var pages: Int
+        /// Copied from the previous build rather than made again.
+        public var reused: Bool
+    }
+
+    /// The PDFs now in the site, in job order.
+    public var documents: [Document] = []
+    /// Jobs whose PDF could not be made (each also has a warning).
+    public var missing: [PDFJob] = []
+
+    public var made: Int { documents.filter { !$0.reused }.count }
+    public var reused: Int { documents.filter(\.reused).count }
+
+    public var summary: String {
+        var text = "Made \(made) PDF\(made == 1 ? "" : "s")"
+        if reused > 0 { text += ", kept \(reused) unchanged" }
+        if !missing.isEmpty { text += "; \(missing.count) not made" }
+        return text
+    }
+}
+
+/// Turns pages of the built site into PDFs: after the pages and assets are in the staging
+/// folder, before it replaces the site. A PDF whose sources are unchanged since the last build
+/// is copied from it; the rest are shared among a few engine processes, each rendering one
+/// document after another. A document that fails is a warning naming its school; the site is
+/// written all the same.
+public struct PDFStage: Sendable {
+    public var settings: PDFSettings
+    /// How the output folder is named in messages ("Site").
+    public var outputDisplay: String
+
+    public init(settings: PDFSettings, outputDisplay: String) {
+        self.settings = settings
+        self.outputDisplay = outputDisplay
+    }
+
+    /// Makes the PDFs of `jobs` in `root`, reusing those in `previous` (the live site, which
+    /// may be `root` itself for a rebuild in place) that were made from the same sources.
+    public func run(_ jobs: [PDFJob], in root: URL, previous: URL?, log: DiagnosticLog) -> PDFReport {
+        let root = root.standardizedFileURL
+        let inPlace = previous?.standardizedFileURL == root
+        let old = previous.flatMap(PDFManifest.read) ?? PDFManifest()
+        var hasher = PDFSourceHasher(root: root)
+        var manifest = PDFManifest()
+        var report = PDFReport()
+        var kept: [Int: PDFReport.Document] = [:]
+        var toMake: [(index: Int, job: PDFJob, source: String)] = []
+        for (index, job) in jobs.enumerated() {
+            // Paths come from validated ids; checked again here because the engine writes to them.
+            guard (try? SiteWriter.validate(relativePath: job.page)) != nil, (try? SiteWriter.validate(relativePath: job.pdf)) != nil else {
+                log.warning(outputDisplay, "the \(job.document.name) PDF of \(job.schoolName) was not made: \(job.pdf) is not a plain path inside the site")
+                report.missing.append(job)
+                continue
+            }
+            guard let source = hasher.fingerprint(page: job.page) else {
+                log.warning(display(job), "the \(job.document.name) PDF of \(job.schoolName) was not made: its page \(job.page) was not written")
+                report.missing.append(job)
+                continue
+            }
+            // Without an engine, a PDF made from the same sources by any engine is still right.
+            if let entry = old.documents[job.pdf], entry.source == source,
+               entry.engine == settings.engine?.identity ?? entry.engine,
+               let previous, reuse(job.pdf, from: previous, in: root, inPlace: inPlace) {
+                manifest.documents[job.pdf] = entry
+                kept[index] = .init(job: job, bytes: entry.bytes, pages: entry.pages, reused: true)
+            } else {
+                if inPlace { try? FileManager.default.removeItem(at: root.appendingPathComponent(job.pdf)) }
+                toMake.append((index, job, source))
+            }
+        }
+        var made: [Int: PDFReport.Document] = [:]
+        if !toMake.isEmpty {
+            if let engine = settings.engine {
+                let results = render(toMake.map(\.job), engine: engine, root: root)
+                for ((index, job, source), result) in zip(toMake, results) {
+                    switch result {
+                    case let .success(pages):
+                        let bytes = (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(job.pdf).path)[.size] as? Int) ?? 0
+                        manifest.documents[job.pdf] = .init(source: source, engine: engine.identity, bytes: bytes, pages: pages)
+                        made[index] = .init(job: job, bytes: bytes, pages: pages, reused: false)
+                    case let .failure(failure):
+                        try? FileManager.default.removeItem(at: root.appendingPathComponent(job.pdf))
+                        report.missing.append(job)
+                        if case .engineDidNotStart = failure.kind {
+                            continue  // said once below
+                        }
+                        log.warning(display(job), "the \(job.document.name) PDF of \(job.schoolName) was not made: \(engine.name) failed: \(failure.message)",
+                                    suggestion: "the web pages were written; build again, and if it fails again, report this message")
+                    }
+                }
+                if let failure = results.compactMap({ result -> PDFRenderFailure? in
+                    if case let .failure(failure) = result, case .engineDidNotStart = failure.kind { return failure }
+                    return nil
+                }).first {
+                    log.warning(outputDisplay, "PDFs not made: \(failure.message)", suggestion: "run `make site` to install it again")
+                }
+            } else {
+                report.missing += toMake.map(\.job)
+                log.warning(outputDisplay, "PDFs not made: WeasyPrint is not installed", suggestion: "run `make site` to install it")
+            }
+        }
+        report.documents = jobs.indices.compactMap { kept[$0] ?? made[$0] }
+        do { try manifest.write(to: root) } catch {
+            log.warning(outputDisplay, "could not write \(PDFManifest.fileName), so every PDF will be made again next time: \(error)")
+        }
+        return report
+    }
+
+    private func display(_ job: PDFJob) -> String { outputDisplay + "/" + job.pdf }
+
+    private func reuse(_ pdf: String, from previous: URL, in root: URL, inPlace: Bool) -> Bool {
+        let source = previous.appendingPathComponent(pdf)
+        guard PDFSourceHasher.isFile(source.path) else { return false }
+        if inPlace { return true }
+        let target = root.appendingPathComponent(pdf)
+        try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return (try? FileManager.default.copyItem(at: source, to: target)) != nil
+    }
+
+    /// Renders on up to `settings.workers` engines at once, each taking the next job when it
+    /// has finished one; an engine that fails or hangs is replaced for the jobs after it.
+    func render(_ jobs: [PDFJob], engine: PDFEngine, root: URL) -> [Result<Int, PDFRenderFailure>] {
+        let queue = PDFJobQueue(count: jobs.count)
+        let timeout = settings.timeout
+        DispatchQueue.concurrentPerform(iterations: min(settings.workers, jobs.count)) { _ in
+            var worker: PDFWorker?
+            defer { worker?.stop() }
+            while let index = queue.next() {
+                if worker == nil || worker?.isRunning == false {
+                    worker?.stop()
+                    worker = nil
+                    do throws(PDFWorker.Failure) { worker = try PDFWorker(engine: engine) } catch {
+                        // Another engine may have started: it takes this job. If none did,
+                        // the jobs left over fail with this reason.
+                        queue.giveBack(index, because: error.description)
+                        return
+                    }
+                }
+                let job = jobs[index]
+                let request: [String: Any] = ["root": root.path, "page": job.page, "pdf": job.pdf,
+                                              "date": job.date ?? "", "site": job.siteURL ?? ""]
+                do throws(PDFWorker.Failure) {
+                    queue.finish(index, .success(try worker!.render(request, timeout: timeout)))
+                } catch {
+                    queue.finish(index, .failure(.init(kind: .documentFailed, message: error.description)))
+                }
+            }
+        }
+        return queue.results
+    }
+}
+
+struct PDFRenderFailure: Error, Sendable {
+    enum Kind: Sendable { case engineDidNotStart, documentFailed }
+    var kind: Kind
+    var message: String
+}
+
+/// The jobs the engines share: each asks for the next index and hands back its result, or
+/// gives the job back when its engine would not start.
+final class PDFJobQueue: Sendable {
+    private struct State {
+        var next = 0
+        var returned: [Int] = []
+        var results: [Result<Int, PDFRenderFailure>?]
+        var startFailure: String?
+    }
+
+    private let state: Mutex<State>
+
+    init(count: Int) { state = Mutex(State(results: Array(repeating: nil, count: count))) }
+
+    func next() -> Int? {
+        state.withLock { state in
+            if let index = state.returned.popLast() { return index }
+            guard state.next < state.results.count else { return nil }
+            defer { state.next += 1 }
+            return state.next
+        }
+    }
+
+    func finish(_ index: Int, _ result: Result<Int, PDFRenderFailure>) {
+        state.withLock { $0.results[index] = result }
+    }
+
+    func giveBack(_ index: Int, because reason: String) {
+        state.withLock { state in
+            state.returned.append(index)
+            state.startFailure = reason
+        }
+    }
+
+    /// Jobs no engine took fail with the reason the last engine gave for not starting.
+    var results: [Result<Int, PDFRenderFailure>] {
+        state.withLock { state in
+            state.results.map { $0 ?? .failure(.init(kind: .engineDidNotStart, message: state.startFailure ?? "no engine started")) }
+        }
+    }
+}
