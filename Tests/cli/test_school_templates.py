@@ -192,7 +192,7 @@ def test_accepted_school_templates_with_hostile_values_publish_no_script(project
     hostile = "\"'><script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3)"
     quoted = "'" + hostile.replace("'", "''") + "'"
     (project / "Content/agencies/hostile-values.md").write_text(
-        f"---\nname: {quoted}\nsummary: {quoted}\nphones: [\"116 123\"]\nlevels: [universal]\ntopics: [mental-health]\n---\n")
+        f"---\nname: {quoted}\nsummary: {quoted}\nphones: [\"116 123\"]\nlevels: [everyone]\ntopics: [mental-health]\n---\n")
     school = project / SCHOOL / "school.md"
     school.write_text(school.read_text().replace("agencies: [", "agencies: [hostile-values, ", 1)
                       .replace("name: Westlands First School", f"name: {quoted}", 1))
