@@ -208,43 +208,44 @@ struct FrontMatterTests {
         #expect(log.hasErrors)
     }
 
-    @Test func fiveMegabyteFileIsRefused() throws {
+    @Test func twoMegabyteMarkdownFileIsRefused() throws {
         let dir = TempDir()
         var text = "---\nname: Huge\n---\n"
-        text += String(repeating: "This line is padding for a very large file.\n", count: 5 * 1024 * 1024 / 44 + 10)
-        let url = dir.write("huge.md", text)
+        text += String(repeating: "This line is padding for a very large file.\n", count: 2 * 1024 * 1024 / 44 + 10)
+        dir.write("Content/agencies/huge.md", text)
         let log = DiagnosticLog()
-        let file = SourceFile.read(url, displayPath: "Content/agencies/huge.md", log: log)
+        let file = SourceFile.read("agencies/huge.md", from: FileGate(root: dir.path("Content"), displayRoot: "Content"), log: log)
         #expect(file == nil)
         let error = try #require(log.errors.first)
         #expect(error.file == "Content/agencies/huge.md")
-        #expect(error.message.contains("5 MB"), "\(log.summary)")
-        #expect(error.message.contains("4 MB"))
+        #expect(error.message.contains("2 MB"), "\(log.summary)")
+        #expect(error.message.contains("up to 1 MB"))
     }
 
     @Test func aFolderNamedLikeAPageIsReportedNotRead() throws {
         let dir = TempDir()
-        let folder = dir.path("odd.md")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir.path("odd.md"), withIntermediateDirectories: true)
         let log = DiagnosticLog()
-        #expect(SourceFile.read(folder, displayPath: "Content/odd.md", log: log) == nil)
+        #expect(SourceFile.read("odd.md", from: FileGate(root: dir.url, displayRoot: "Content"), log: log) == nil)
         #expect(log.errors.first?.message.contains("cannot read this file") == true, "\(log.summary)")
+        #expect(log.errors.first?.file == "Content/odd.md")
     }
 
     @Test func aFileIsReadWhole() throws {
         let dir = TempDir()
         let body = String(repeating: "Ein Absatz über Hilfe für Familien. ", count: 3000)
-        let url = dir.write("long.md", "---\nname: Long\n---\n" + body)
+        dir.write("long.md", "---\nname: Long\n---\n" + body)
         let log = DiagnosticLog()
-        let file = try #require(SourceFile.read(url, displayPath: "long.md", log: log))
+        let file = try #require(SourceFile.read("long.md", from: FileGate(root: dir.url, displayRoot: "Content"), log: log))
         #expect(file.body == body)
         #expect(!log.hasErrors)
     }
 
     @Test func missingFileIsReportedNotThrown() throws {
+        let dir = TempDir()
         let log = DiagnosticLog()
-        let file = SourceFile.read(URL(fileURLWithPath: "/nonexistent/\(UUID().uuidString).md"), displayPath: "x.md", log: log)
+        let file = SourceFile.read("\(UUID().uuidString).md", from: FileGate(root: dir.url, displayRoot: "Content"), log: log)
         #expect(file == nil)
-        #expect(log.errors.first?.message.contains("cannot read") == true)
+        #expect(log.errors.first?.message.contains("does not exist") == true, "\(log.summary)")
     }
 }

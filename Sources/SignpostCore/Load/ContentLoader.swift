@@ -10,11 +10,14 @@ public struct ContentLoader: Sendable {
     /// Parsed files from an earlier run, reused while a file's size and modification time
     /// are unchanged (incremental rebuilds re-read only what was saved).
     public let cache: SourceCache?
+    /// Every file and folder is read through here: no links, no pipes, nothing too large.
+    public let gate: FileGate
 
     public init(root: URL, displayRoot: String? = nil, cache: SourceCache? = nil) {
         self.root = root.standardizedFileURL
         self.displayRoot = displayRoot ?? root.lastPathComponent
         self.cache = cache
+        gate = FileGate(root: root, displayRoot: self.displayRoot)
     }
 
     static let entryKeys = ["name", "summary", "phones", "emails", "websites", "address", "referral",
@@ -22,8 +25,7 @@ public struct ContentLoader: Sendable {
     static let referralKinds = ["self", "school", "gp", "professional"]
 
     public func load(log: DiagnosticLog) -> Content {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard case .success = gate.list("") else {
             log.error(displayRoot, "the content folder \(displayRoot) does not exist", suggestion: "run Signpost from the project folder, or give --content")
             return Content(site: SiteConfig(), topics: [], national: [:], areas: [:], schools: [])
         }
@@ -33,6 +35,7 @@ public struct ContentLoader: Sendable {
         let jobs = plan(log: log)
         clock.lap("  list files")
         let cache = self.cache
+        let gate = self.gate
         let results = ParallelMap.map(jobs) { job -> Converted? in
             // A school's part reports its problems only if the school itself could be read.
             let make = { (file: SourceFile) -> Converted in
@@ -41,9 +44,9 @@ public struct ContentLoader: Sendable {
             }
             // A school's file is converted every time: its model also holds the school's
             // templates/ folder, which the cache's check of school.md cannot see change.
-            if let cache, !job.isSchool { return cache.converted(job.url, displayPath: job.display, log: log, convert: make) }
-            if let cache { return cache.read(job.url, displayPath: job.display, log: log).map(make) }
-            return SourceFile.read(job.url, displayPath: job.display, log: log).map(make)
+            if let cache, !job.isSchool { return cache.converted(job.relative, from: gate, kind: job.fileKind, log: log, convert: make) }
+            if let cache { return cache.read(job.relative, from: gate, kind: job.fileKind, log: log).map(make) }
+            return SourceFile.read(job.relative, from: gate, kind: job.fileKind, log: log).map(make)
         }
         clock.lap("  read+parse+convert")
         defer { clock.lap("  assemble") }
@@ -77,11 +80,17 @@ public struct ContentLoader: Sendable {
     struct Job: Sendable {
         enum Kind: Sendable { case site, topics, national, nationalTopic, area, areaAgency(String), areaTopic(String), school, override(String), service(String), page(String), topicText(String) }
         var kind: Kind
-        var url: URL
-        var display: String
+        /// The file's path inside Content/.
+        var relative: String
         var id: String
 
         var isSchool: Bool { if case .school = kind { return true } else { return false } }
+        var fileKind: FileGate.Kind {
+            switch kind {
+            case .site, .topics: return .settings
+            default: return .markdown
+            }
+        }
 
         /// The school a service, page, override or topic text belongs to.
         var partOf: String? {
@@ -94,18 +103,32 @@ public struct ContentLoader: Sendable {
 
     func display(_ parts: String...) -> String { ([displayRoot] + parts).joined(separator: "/") }
 
+    /// The entries of a folder, or none (after a message when the folder is there but refused).
+    func entries(of relative: String, log: DiagnosticLog) -> [FileGate.Entry] {
+        switch gate.list(relative) {
+        case let .success(entries): return entries
+        case .failure(.missing), .failure(.notFolder): return []
+        case let .failure(refusal):
+            gate.report(refusal, relative, log: log)
+            return []
+        }
+    }
+
     /// Lists `.md` files in a folder; names that cannot be web addresses are reported, not used.
-    func markdownFiles(in relative: String, log: DiagnosticLog) -> [(id: String, url: URL, display: String)] {
-        let folder = root.appendingPathComponent(relative)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        var result: [(String, URL, String)] = []
-        var seen: [String: String] = [:]
-        let validIDs = Set(names.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.filter(Slug.isValid))
-        for name in names.sorted() where !name.hasPrefix(".") {
+    /// Links are never followed: a linked `.md` file is an error, any other link is not used.
+    func markdownFiles(in relative: String, log: DiagnosticLog) -> [(id: String, relative: String)] {
+        let entries = entries(of: relative, log: log)
+        var result: [(String, String)] = []
+        let validIDs = Set(entries.map(\.name).filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.filter(Slug.isValid))
+        for entry in entries {
+            let name = entry.name
+            let path = "\(relative)/\(name)"
             let shown = display(relative, name)
-            let url = folder.appendingPathComponent(name)
             guard name.hasSuffix(".md") else {
-                if !name.hasSuffix("~"), !isDirectory(url) {
+                if entry.type == .link {
+                    log.warning(shown, "this is a link to another place on the computer, so it is not used; Signpost only publishes files that are really in \(displayRoot)/",
+                                suggestion: "delete the link, or replace it with the file itself")
+                } else if !name.hasSuffix("~"), entry.type != .folder {
                     log.warning(shown, "this file is not used: only .md files are read here")
                 }
                 continue
@@ -119,71 +142,63 @@ public struct ContentLoader: Sendable {
                 }
                 continue
             }
-            if let other = seen[id.lowercased()] {
-                log.error(shown, "two files have the id \"\(id)\" (the other is \(other))", suggestion: "rename or remove one of them")
-                continue
-            }
-            seen[id.lowercased()] = shown
-            result.append((id, url, shown))
+            // Links, folders and pipes named .md are read like any file: the gate refuses them with a message.
+            result.append((id, path))
         }
         return result
     }
 
+    /// Sub-folders whose names can be web addresses. A linked folder is refused, not followed.
     func subfolders(_ relative: String, log: DiagnosticLog) -> [String] {
-        let folder = root.appendingPathComponent(relative)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return names.sorted().filter { name in
-            guard !name.hasPrefix("."), isDirectory(folder.appendingPathComponent(name)) else { return false }
+        entries(of: relative, log: log).compactMap { entry in
+            let name = entry.name
+            if entry.type == .link, Slug.isValid(name) {
+                gate.report(.link(isFolder: true), "\(relative)/\(name)", log: log)
+                return nil
+            }
+            guard entry.type == .folder else { return nil }
             if !Slug.isValid(name) {
                 log.error(display(relative, name), "the folder name \"\(name)\" cannot be used in a web address (only lower-case letters, digits and hyphens)", suggestion: "rename it to \"\(Slug.make(name))\"")
-                return false
+                return nil
             }
-            return true
+            return name
         }
-    }
-
-    func isDirectory(_ url: URL) -> Bool {
-        var flag: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
     }
 
     func plan(log: DiagnosticLog) -> [Job] {
         var jobs: [Job] = []
-        for (name, kind) in [("site.yml", Job.Kind.site), ("topics.yml", .topics)] {
-            let url = root.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: url.path) { jobs.append(Job(kind: kind, url: url, display: display(name), id: name)) }
+        for (name, kind) in [("site.yml", Job.Kind.site), ("topics.yml", .topics)] where gate.exists(name) {
+            jobs.append(Job(kind: kind, relative: name, id: name))
         }
         for file in markdownFiles(in: "agencies", log: log) {
-            jobs.append(Job(kind: .national, url: file.url, display: file.display, id: file.id))
+            jobs.append(Job(kind: .national, relative: file.relative, id: file.id))
         }
         for file in markdownFiles(in: "topics", log: log) {
-            jobs.append(Job(kind: .nationalTopic, url: file.url, display: file.display, id: file.id))
+            jobs.append(Job(kind: .nationalTopic, relative: file.relative, id: file.id))
         }
         for area in subfolders("areas", log: log) {
-            let areaFile = root.appendingPathComponent("areas/\(area)/area.md")
-            if FileManager.default.fileExists(atPath: areaFile.path) {
-                jobs.append(Job(kind: .area, url: areaFile, display: display("areas", area, "area.md"), id: area))
+            if gate.exists("areas/\(area)/area.md") {
+                jobs.append(Job(kind: .area, relative: "areas/\(area)/area.md", id: area))
             } else {
                 log.error(display("areas", area), "this area folder has no area.md", suggestion: "add area.md with the area's name and levels of need")
             }
             for file in markdownFiles(in: "areas/\(area)/agencies", log: log) {
-                jobs.append(Job(kind: .areaAgency(area), url: file.url, display: file.display, id: file.id))
+                jobs.append(Job(kind: .areaAgency(area), relative: file.relative, id: file.id))
             }
             for file in markdownFiles(in: "areas/\(area)/topics", log: log) {
-                jobs.append(Job(kind: .areaTopic(area), url: file.url, display: file.display, id: file.id))
+                jobs.append(Job(kind: .areaTopic(area), relative: file.relative, id: file.id))
             }
         }
         for school in subfolders("schools", log: log) {
-            let schoolFile = root.appendingPathComponent("schools/\(school)/school.md")
-            if FileManager.default.fileExists(atPath: schoolFile.path) {
-                jobs.append(Job(kind: .school, url: schoolFile, display: display("schools", school, "school.md"), id: school))
+            if gate.exists("schools/\(school)/school.md") {
+                jobs.append(Job(kind: .school, relative: "schools/\(school)/school.md", id: school))
             } else {
                 log.error(display("schools", school), "this school folder has no school.md", suggestion: "run `signpost new school` to start one")
                 continue
             }
             for (folder, kind) in [("agencies", Job.Kind.override(school)), ("services", .service(school)), ("pages", .page(school)), ("topics", .topicText(school))] {
                 for file in markdownFiles(in: "schools/\(school)/\(folder)", log: log) {
-                    jobs.append(Job(kind: kind, url: file.url, display: file.display, id: file.id))
+                    jobs.append(Job(kind: kind, relative: file.relative, id: file.id))
                 }
             }
         }
@@ -434,17 +449,24 @@ public struct ContentLoader: Sendable {
                       logoAlt: reader.string("logo_alt")?.value, colour: reader.string("colour"), people: people,
                       levelNameList: levelNames, agencies: selection, exclude: exclude, reviewed: reader.day("reviewed"),
                       reviewedBy: reader.string("reviewed_by")?.value, nextReview: reader.day("next_review"),
-                      body: file.body, bodyLine: file.bodyLine, templateOverrides: readTemplateOverrides(school: id))
+                      body: file.body, bodyLine: file.bodyLine, templateOverrides: readTemplateOverrides(school: id, log: log))
     }
 
-    func readTemplateOverrides(school: String) -> [String: String] {
-        let folder = root.appendingPathComponent("schools/\(school)/templates")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
+    /// A school's own templates. One that cannot be read, or is not UTF-8 text, is reported
+    /// (the theme's template is then used, but the build fails, so the office sees why).
+    func readTemplateOverrides(school: String, log: DiagnosticLog) -> [String: String] {
+        let folder = "schools/\(school)/templates"
         var result: [String: String] = [:]
-        for name in names where name.hasSuffix(".mustache") {
-            if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) {
-                result[String(name.dropLast(".mustache".count))] = text
+        for entry in entries(of: folder, log: log) where entry.name.hasSuffix(".mustache") {
+            let relative = "\(folder)/\(entry.name)"
+            guard let data = gate.read(relative, kind: .template, log: log) else { continue }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                log.error(gate.display(relative), line: SourceFile.firstInvalidUTF8Line(data),
+                          "this template has characters that are not UTF-8 text, so it cannot be used",
+                          suggestion: "save the file as \"UTF-8\" in your editor")
+                continue
             }
+            result[String(entry.name.dropLast(".mustache".count))] = text
         }
         return result
     }

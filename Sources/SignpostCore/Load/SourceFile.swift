@@ -14,49 +14,14 @@ public struct SourceFile: Sendable {
     /// File line on which `body` starts, so Markdown findings can name real lines.
     public var bodyLine: Int
 
-    /// Content files are hand-written text; anything bigger is almost certainly the wrong file.
-    public static let maximumBytes = 4 * 1024 * 1024
     /// Real front matter has tens of values; this stops alias bombs and runaway files.
     static let nodeBudget = 20_000
     static let aliasLimit = 64
 
-    public static func read(_ url: URL, displayPath: String, log: DiagnosticLog) -> SourceFile? {
-        guard let data = readBytes(url.path, displayPath: displayPath, log: log) else { return nil }
-        return parse(data, url: url, displayPath: displayPath, log: log)
-    }
-
-    /// The file's bytes, or nil after a message. Plain open, fstat and read: FileManager's
-    /// attributes look up the owner's account name (reading /etc/nsswitch.conf) for every
-    /// file, which cost more than reading and parsing the file.
-    static func readBytes(_ path: String, displayPath: String, log: DiagnosticLog) -> Data? {
-        func failed(_ code: Int32) -> Data? {
-            log.error(displayPath, "cannot read this file (\(String(cString: strerror(code))))")
-            return nil
-        }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return failed(errno) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return failed(errno) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return failed(EISDIR) }
-        if Int(info.st_size) > maximumBytes { return tooLarge(Int(info.st_size), displayPath: displayPath, log: log) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, count))) }
-            let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
-            if got < 0 { if errno == EINTR { continue }; return failed(errno) }
-            if got == 0 { break }
-            count += got
-            // The file grew while being read: the same limit applies.
-            if count > maximumBytes { return tooLarge(count, displayPath: displayPath, log: log) }
-        }
-        return Data(bytes[..<count])
-    }
-
-    static func tooLarge(_ size: Int, displayPath: String, log: DiagnosticLog) -> Data? {
-        log.error(displayPath, "this file is \(size / 1_048_576) MB; content files are normally a few KB (the limit is 4 MB) — is it the right file? Put large documents on the school's own website and link to them")
-        return nil
+    /// Reads a file through the gate (which refuses links, pipes and oversized files) and parses it.
+    public static func read(_ relative: String, from gate: FileGate, kind: FileGate.Kind = .markdown, log: DiagnosticLog) -> SourceFile? {
+        guard let data = gate.read(relative, kind: kind, log: log) else { return nil }
+        return parse(data, url: gate.url(relative), displayPath: gate.display(relative), log: log)
     }
 
     public static func parse(_ data: Data, url: URL, displayPath: String, log: DiagnosticLog) -> SourceFile? {

@@ -196,17 +196,24 @@ public struct SiteBuilder: Sendable {
     }
 
     func checkLogos(_ site: ResolvedSite, log: DiagnosticLog) {
+        let contentGate = self.contentGate
         for school in site.schools {
             guard let logo = school.school.logo else { continue }
             let url = URL(fileURLWithPath: school.school.folder).appendingPathComponent(logo.value).standardizedFileURL
             let ext = url.pathExtension.lowercased()
             if logo.value.contains("/") || logo.value.contains("\\") || !["png", "jpg", "jpeg", "svg", "gif", "webp"].contains(ext) {
                 log.error(logo.file, line: logo.line, column: logo.column, "`logo` should be the name of a picture file in the school's folder, such as logo.png")
-            } else if !FileManager.default.fileExists(atPath: url.path) {
-                log.error(logo.file, line: logo.line, column: logo.column, "the logo file \"\(logo.value)\" is not in the school's folder")
+            } else if let refusal = contentGate.check("schools/\(school.school.id)/\(logo.value)", kind: .logo) {
+                let (message, suggestion) = contentGate.explain(refusal)
+                log.error(logo.file, line: logo.line, column: logo.column,
+                          refusal == .missing ? "the logo file \"\(logo.value)\" is not in the school's folder" : "the logo file \"\(logo.value)\": \(message)",
+                          suggestion: refusal == .missing ? nil : suggestion)
             }
         }
     }
+
+    /// Logos are read through the same gate as every content file.
+    var contentGate: FileGate { FileGate(root: options.content, displayRoot: options.contentDisplay) }
 
     func schoolLibraries(_ site: ResolvedSite, theme: Theme, log: DiagnosticLog) -> [String: MustacheLibrary] {
         var libraries: [String: MustacheLibrary] = [:]
@@ -272,15 +279,15 @@ public struct SiteBuilder: Sendable {
     static let batchSize = 1024
 
     func copyAssets(theme: Theme, site: ResolvedSite, to staging: URL) throws {
+        let contentGate = self.contentGate
         for asset in theme.assets {
-            let data = try Data(contentsOf: theme.root.appendingPathComponent("assets").appendingPathComponent(asset))
+            let data = try theme.gate.read("assets/" + asset, kind: .asset).get()
             try SiteWriter.write(data, to: "assets/" + asset, in: staging)
         }
         for school in site.schools {
             guard let logo = school.school.logo?.value else { continue }
-            let source = URL(fileURLWithPath: school.school.folder).appendingPathComponent(logo)
-            let ext = source.pathExtension.lowercased()
-            try SiteWriter.write(try Data(contentsOf: source), to: "\(school.school.id)/logo.\(ext)", in: staging)
+            let ext = URL(fileURLWithPath: logo).pathExtension.lowercased()
+            try SiteWriter.write(try contentGate.read("schools/\(school.school.id)/\(logo)", kind: .logo).get(), to: "\(school.school.id)/logo.\(ext)", in: staging)
         }
     }
 
