@@ -208,6 +208,36 @@ struct FrontMatterTests {
         #expect(log.hasErrors)
     }
 
+    /// 61 aliases (under the limit of 64), but the last mapping key is an alias of 3²⁰ values:
+    /// Yams hashes every key while it composes, so the budget must apply before Yams runs.
+    @Test(.timeLimit(.minutes(1)))
+    func aliasBombInAMappingKeyIsRefusedBeforeComposing() throws {
+        var yaml = "---\nname: Key Bomb\na0: &a0 [x, x, x]\n"
+        for level in 1..<20 { yaml += "a\(level): &a\(level) [*a\(level - 1), *a\(level - 1), *a\(level - 1)]\n" }
+        yaml += "more: [*a0, *a0, *a0]\n? *a19\n: boom\n---\n"
+        let (file, log) = parse(yaml)
+        #expect(file == nil)
+        let error = try #require(log.errors.first, "\(log.summary)")
+        #expect(error.message.contains("repeat themselves through YAML aliases"), "\(log.summary)")
+        // a8, on file line 11, is the first anchor over 20,000 values (it holds 29,524).
+        #expect(error.line == 11, "\(log.summary)")
+    }
+
+    @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}", "\t", " "])
+    func aliasesAreCountedWhateverComesBeforeThem(separator: String) throws {
+        let items = (0..<70).map { _ in separator + "*x" }.joined(separator: ",")
+        let (file, log) = parse("---\nname: Hidden\nx: &x lol\nlots: [\(items)]\n---\n")
+        #expect(file == nil)
+        #expect(log.errors.first?.message.contains("more than 64 YAML aliases") == true, "\(log.summary)")
+    }
+
+    @Test func aFewAliasesStillWork() throws {
+        let (file, log) = parse("---\nname: Shared\nphones: &p [\"0808 800 5000\"]\nsummary: 5 * 3 is *not* an alias\nother: *p\n---\n")
+        #expect(!log.hasErrors, "\(log.summary)")
+        #expect(file?.frontMatter?["other"]?.items?.first?.scalar == "0808 800 5000")
+        #expect(file?.frontMatter?["summary"]?.scalar == "5 * 3 is *not* an alias")
+    }
+
     @Test func twoMegabyteMarkdownFileIsRefused() throws {
         let dir = TempDir()
         var text = "---\nname: Huge\n---\n"

@@ -98,9 +98,14 @@ public struct SourceFile: Sendable {
     /// Parses a YAML block; `lineOffset` is the number of file lines before the block.
     public static func parseYAML(_ yaml: String, lineOffset: Int, displayPath: String, log: DiagnosticLog) -> YAMLNode? {
         if yaml.isBlank { return nil }
-        let aliases = countAliases(yaml)
-        if aliases > aliasLimit {
-            log.error(displayPath, line: lineOffset + 1, "the settings use \(aliases) YAML aliases (*name); Signpost allows \(aliasLimit)", suggestion: "write the values out in full")
+        switch YAMLExpansion.measure(yaml, budget: nodeBudget, aliasLimit: aliasLimit) {
+        case .fits: break
+        case let .tooManyAliases(_, line):
+            log.error(displayPath, line: lineOffset + line + 1, "the settings use more than \(aliasLimit) YAML aliases (*name), which Signpost does not allow", suggestion: "write the values out in full")
+            return nil
+        case let .tooLarge(line):
+            log.error(displayPath, line: lineOffset + line + 1, "the settings repeat themselves through YAML aliases (*name) into more than \(nodeBudget) values; Signpost allows \(nodeBudget)",
+                      suggestion: "write the values out in full")
             return nil
         }
         let composed: Node?
@@ -134,34 +139,29 @@ public struct SourceFile: Sendable {
         return nil
     }
 
-    /// Counts `*name` references (not `*` inside words or quotes-free text such as "5 * 3").
-    static func countAliases(_ yaml: String) -> Int {
-        var count = 0
-        var previous: UInt8 = 10
-        var sawStar = false
-        for byte in yaml.utf8 {
-            if sawStar, (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 95 { count += 1 }
-            sawStar = byte == 42 && [10, 32, 9, 91, 123, 44, 58, 45].contains(previous)
-            previous = byte
-        }
-        return count
-    }
-
     /// A double-quoted value whose line has an odd number of quotes and whose text swallowed
     /// what look like further settings: YAML accepted it, but the office did not mean it.
     static func unclosedQuoteLine(in node: YAMLNode, yaml: String, lineOffset: Int) -> Int? {
+        // The block is split into lines once, when first needed (not once per suspect value).
+        var lines: [Substring]?
+        return unclosedQuoteLine(in: node, lineOffset: lineOffset) { index in
+            if lines == nil { lines = yaml.split(separator: "\n", omittingEmptySubsequences: false) }
+            return index >= 0 && index < lines!.count ? lines![index] : nil
+        }
+    }
+
+    static func unclosedQuoteLine(in node: YAMLNode, lineOffset: Int, line: (Int) -> Substring?) -> Int? {
         switch node.kind {
         case let .scalar(text, plain):
-            guard !plain, text.contains(": "), text.firstMatch(of: /\s[a-z_]{2,}:\s/) != nil else { return nil }
-            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            let index = node.line - lineOffset - 1
-            guard index >= 0, index < lines.count, lines[index].filter({ $0 == "\"" }).count % 2 == 1 else { return nil }
+            guard !plain, text.contains(": "), text.firstMatch(of: /\s[a-z_]{2,}:\s/) != nil,
+                  let source = line(node.line - lineOffset - 1), source.filter({ $0 == "\"" }).count % 2 == 1 else { return nil }
             return node.line
         case let .list(items):
-            return items.lazy.compactMap { unclosedQuoteLine(in: $0, yaml: yaml, lineOffset: lineOffset) }.first
+            for item in items { if let found = unclosedQuoteLine(in: item, lineOffset: lineOffset, line: line) { return found } }
         case let .map(entries):
-            return entries.lazy.compactMap { unclosedQuoteLine(in: $0.value, yaml: yaml, lineOffset: lineOffset) }.first
+            for entry in entries { if let found = unclosedQuoteLine(in: entry.value, lineOffset: lineOffset, line: line) { return found } }
         }
+        return nil
     }
 
     static func report(_ error: YamlError, yaml: String, lineOffset: Int, displayPath: String, log: DiagnosticLog) {
