@@ -142,4 +142,28 @@ struct BadInputTests {
             .write(to: site.content.appendingPathComponent("agencies/quoted.md"))
         site.expectRejected(file: "Content/agencies/quoted.md", mentioning: "unknown referral route")
     }
+
+    /// Inputs that once hung a build or read outside Content/, too large or too odd to keep as
+    /// files (a pipe, a link, megabytes of one pattern): each is made in place as an agency file.
+    static let generated: [String: (make: @Sendable (URL) throws -> Void, fragment: String)] = [
+        "named pipe": ({ url in _ = mkfifo(url.path, 0o644) }, "named pipe"),
+        "link to /etc/passwd": ({ url in try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: "/etc/passwd") }, "is a link to another place"),
+        "table row of 50,000 cells": ({ url in try agency("|a|b|\n|-|-|\n" + String(repeating: "|x", count: 50_000) + "|\n").write(to: url) }, "50000 cells"),
+        "www. after underscores": ({ url in try agency(String(repeating: "www.a_", count: 40_000)).write(to: url) }, "web addresses"),
+        "10,000 unsafe links": ({ url in try agency(String(repeating: "[x](javascript:alert(1)) ", count: 10_000)).write(to: url) }, "more links that are not published"),
+        "10,000 pictures without a description": ({ url in try agency(String(repeating: "![](a.png) ", count: 10_000)).write(to: url) }, "more pictures without a description"),
+        "quotes 100,000 deep": ({ url in try agency(String(repeating: ">", count: 100_000) + " deep").write(to: url) }, "quotes or lists inside each other"),
+    ]
+
+    static func agency(_ body: String) -> Data {
+        Data("---\nname: Generated\nphones: [\"0808 800 5000\"]\n---\n\(body)\n".utf8)
+    }
+
+    @Test(arguments: generated.keys.sorted())
+    func generatedInputIsRejected(name: String) throws {
+        let site = try BuiltSite()
+        let input = try #require(Self.generated[name])
+        try input.make(site.content.appendingPathComponent("agencies/bad-agency.md"))
+        site.expectRejected(file: "Content/agencies/bad-agency.md", mentioning: input.fragment)
+    }
 }

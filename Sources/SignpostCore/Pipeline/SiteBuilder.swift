@@ -153,28 +153,9 @@ public struct SiteBuilder: Sendable {
         let rendered = ParallelMap.map(texts, parallel: options.parallel) { cache[$0] ?? renderer.render($0) }
         clock.lap("  render \(texts.count)")
         defer { clock.lap("  report") }
-        var result: [String: RenderedMarkdown] = [:]
-        for (text, output) in zip(texts, rendered) {
-            result[text] = output
-            let origin = sources[text]!
-            for removed in output.removedLinks {
-                log.error(origin.file, line: lineOf(removed.url, in: text, from: origin.line), "the link \"\(removed.url)\" is \(removed.reason); it is not published",
-                          suggestion: "link to a page on a public website instead")
-            }
-            for image in output.imagesWithoutAlt {
-                log.error(origin.file, line: lineOf(image, in: text, from: origin.line), "the picture \"\(image)\" has no description, so screen-reader users cannot tell what it shows",
-                          suggestion: "write a short description between the brackets: ![Our school hall](\(image))")
-            }
-            for pair in zip(output.headings, output.headings.dropFirst()) where pair.1.level > pair.0.level + 1 {
-                log.warning(origin.file, line: origin.line, "the heading \"\(pair.1.text)\" skips a level")
-            }
-        }
+        let result = Dictionary(zip(texts, rendered), uniquingKeysWith: { first, _ in first })
+        MarkdownFindings(site: site, markdown: result).report(log: log)
         return result
-    }
-
-    func lineOf(_ needle: String, in text: String, from firstLine: Int) -> Int {
-        guard let range = text.range(of: needle) else { return firstLine }
-        return firstLine + text[..<range.lowerBound].filter { $0 == "\n" }.count
     }
 
     func brandColours(_ site: ResolvedSite, log: DiagnosticLog) -> [String: BrandColour] {

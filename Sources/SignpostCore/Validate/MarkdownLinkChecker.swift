@@ -1,12 +1,13 @@
 /// Links inside Markdown that point at the site itself: each must reach a page that
-/// will exist, and an `#anchor` must name a heading on that page.
+/// will exist, and an `#anchor` must name a heading on that page. Every text a school
+/// shows is checked: its introduction, entries, further pages and words on topics.
 struct MarkdownLinkChecker {
     let site: ResolvedSite
     let markdown: [String: RenderedMarkdown]
     let plans: [PagePlan]
 
     func check(log: DiagnosticLog) {
-        let pages = Set(plans.map(\.path))
+        let pages = PageIndex(plans.map(\.path))
         var anchors: [String: Set<String>] = [:]
         for school in site.schools {
             for page in school.school.pages {
@@ -21,29 +22,31 @@ struct MarkdownLinkChecker {
         }
     }
 
-    func check(_ school: ResolvedSchool, pages: Set<String>, anchors: [String: Set<String>], log: DiagnosticLog) {
+    /// One broken link, found before it is reported (so many of a kind can be summed up).
+    struct Problem {
+        var at: (file: String, line: Int)
+        var message: String
+        var suggestion: String?
+    }
+
+    func check(_ school: ResolvedSchool, pages: PageIndex, anchors: [String: Set<String>], log: DiagnosticLog) {
         var checked = Set<String>()
-        var bodies: [(text: String, file: String, line: Int, page: String)] = []
-        for page in school.school.pages { bodies.append((page.body, page.file, page.bodyLine, "\(school.school.id)/pages/\(page.id)/index.html")) }
-        for entry in school.entries {
-            if let body = entry.fields.body {
-                bodies.append((body.value, body.file, body.line, "\(school.school.id)/\(entry.kind == .service ? "services" : "agencies")/\(entry.id)/index.html"))
-            }
-        }
-        bodies.append((school.school.body, school.school.file, school.school.bodyLine, "\(school.school.id)/index.html"))
-        for body in bodies {
+        for body in school.markdownBodies(nationalTopicTexts: site.content.nationalTopicTexts) {
             guard let rendered = markdown[body.text] else { continue }
-            for link in rendered.links where isInternal(link) {
-                guard checked.insert("\(body.page)|\(link)").inserted else { continue }
-                let (target, anchor) = resolve(link, from: body.page)
-                let line = body.line + (body.text.range(of: link).map { body.text[..<$0.lowerBound].filter { $0 == "\n" }.count } ?? 0)
+            var problems: [Problem] = []
+            for link in rendered.links where isInternal(link.url) {
+                guard checked.insert("\(body.page)|\(link.url)").inserted else { continue }
+                let (target, anchor) = resolve(link.url, from: body.page)
                 if target != body.page, !pages.contains(target) {
-                    log.error(body.file, line: line, "the link \"\(link)\" leads to a page that does not exist on the site",
-                              suggestion: Suggestion.nearest(to: target, in: pages).map { "did you mean \"\(relative($0, from: body.page))\"?" })
+                    problems.append(Problem(at: body.locate(link.line), message: "the link \"\(link.url)\" leads to a page that does not exist on the site",
+                                            suggestion: pages.nearest(to: target).map { "did you mean \"\(relative($0, from: body.page))\"?" }))
                 } else if let anchor, !anchor.isEmpty, let known = anchors[target] ?? (target == body.page ? Set(rendered.headings.map(\.anchor)) : nil), !known.contains(anchor) {
-                    log.error(body.file, line: line, "the link \"\(link)\" points at a heading (#\(anchor)) that does not exist",
-                              suggestion: Suggestion.nearest(to: anchor, in: known).map { "did you mean \"#\($0)\"?" })
+                    problems.append(Problem(at: body.locate(link.line), message: "the link \"\(link.url)\" points at a heading (#\(anchor)) that does not exist",
+                                            suggestion: Suggestion.nearest(to: anchor, in: known.sorted()).map { "did you mean \"#\($0)\"?" }))
                 }
+            }
+            RepeatedFindings.report(problems, what: "links to pages or headings that do not exist", log: log, place: \.at) { problem in
+                log.error(problem.at.file, line: problem.at.line, problem.message, suggestion: problem.suggestion)
             }
         }
     }
