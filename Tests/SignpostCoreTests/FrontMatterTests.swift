@@ -38,6 +38,12 @@ struct FrontMatterTests {
         #expect(error.message.contains("quote"), "\(log.summary)")
     }
 
+    @Test(arguments: [("Call us phone: 0800", true), ("a\nweb_site:\tx", true), ("Ratio 3:1 today", false), ("x: y", false),
+                      (" ab:c", false), ("tel: 0800", false), ("end with name:", false), ("  é: x", false)])
+    func settingNamesInsideAValueAreFound(text: String, found: Bool) {
+        #expect(SourceFile.containsSettingName(text) == found)
+    }
+
     @Test func unclosedQuoteOnLastSettingLine() throws {
         let (_, log) = parse("---\nname: Test\nsummary: ok\ncost: \"Free\n---\n")
         let error = try #require(log.errors.first)

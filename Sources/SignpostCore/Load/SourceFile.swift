@@ -153,7 +153,7 @@ public struct SourceFile: Sendable {
     static func unclosedQuoteLine(in node: YAMLNode, lineOffset: Int, line: (Int) -> Substring?) -> Int? {
         switch node.kind {
         case let .scalar(text, plain):
-            guard !plain, text.contains(": "), text.firstMatch(of: /\s[a-z_]{2,}:\s/) != nil,
+            guard !plain, containsSettingName(text),
                   let source = line(node.line - lineOffset - 1), source.filter({ $0 == "\"" }).count % 2 == 1 else { return nil }
             return node.line
         case let .list(items):
@@ -162,6 +162,25 @@ public struct SourceFile: Sendable {
             for entry in entries { if let found = unclosedQuoteLine(in: entry.value, lineOffset: lineOffset, line: line) { return found } }
         }
         return nil
+    }
+
+    /// Whether the text holds what looks like `name: ` after a space (` phone: `), the sign of
+    /// settings swallowed by an unclosed quote. Over bytes: Swift's Regex cost far more than
+    /// the parse when a block had thousands of quoted values.
+    static func containsSettingName(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+            var index = 0
+            while index < bytes.count {
+                guard isSpace(bytes[index]) else { index += 1; continue }
+                var end = index + 1
+                while end < bytes.count, (bytes[end] >= 97 && bytes[end] <= 122) || bytes[end] == 95 { end += 1 }
+                if end - index - 1 >= 2, end + 1 < bytes.count, bytes[end] == 58, isSpace(bytes[end + 1]) { return true }
+                index = max(end, index + 1)
+            }
+            return false
+        }
     }
 
     static func report(_ error: YamlError, yaml: String, lineOffset: Int, displayPath: String, log: DiagnosticLog) {
