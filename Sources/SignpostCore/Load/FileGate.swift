@@ -360,9 +360,22 @@ public struct FileGate: Sendable {
     }
 }
 
-extension FileGate.Refusal: CustomStringConvertible {
-    public var description: String {
-        let (message, suggestion) = FileGate.explain(self, place: "Content/")
-        return suggestion.map { "\(message) — \($0)" } ?? message
+extension FileGate {
+    /// A refusal as a thrown error, naming the file (for steps that throw, such as copying assets).
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var message: String
+
+        public var description: String { "\(path): \(message)" }
+    }
+
+    /// The file's bytes, or a `Failure` naming the file and why it was refused.
+    public func data(_ relative: String, kind: Kind) throws -> Data {
+        switch read(relative, kind: kind) {
+        case let .success(data): return data
+        case let .failure(refusal):
+            let (message, suggestion) = explain(refusal)
+            throw Failure(path: display(relative), message: suggestion.map { "\(message) — \($0)" } ?? message)
+        }
     }
 }

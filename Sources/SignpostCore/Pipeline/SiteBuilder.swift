@@ -262,13 +262,13 @@ public struct SiteBuilder: Sendable {
     func copyAssets(theme: Theme, site: ResolvedSite, to staging: URL) throws {
         let contentGate = self.contentGate
         for asset in theme.assets {
-            let data = try theme.gate.read("assets/" + asset, kind: .asset).get()
+            let data = try theme.gate.data("assets/" + asset, kind: .asset)
             try SiteWriter.write(data, to: "assets/" + asset, in: staging)
         }
         for school in site.schools {
             guard let logo = school.school.logo?.value else { continue }
             let ext = URL(fileURLWithPath: logo).pathExtension.lowercased()
-            try SiteWriter.write(try contentGate.read("schools/\(school.school.id)/\(logo)", kind: .logo).get(), to: "\(school.school.id)/logo.\(ext)", in: staging)
+            try SiteWriter.write(try contentGate.data("schools/\(school.school.id)/\(logo)", kind: .logo), to: "\(school.school.id)/logo.\(ext)", in: staging)
         }
     }
 
