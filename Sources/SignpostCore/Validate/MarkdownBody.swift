@@ -7,34 +7,23 @@ struct MarkdownBody {
     var page: String
     /// The pieces, in the order they appear in `text`, each with its file and first line.
     var parts: [Located<String>]
-    /// The line in `text` where each part starts (worked out only for joined texts).
-    var starts: [Int]
 
-    init(text: String, page: String, parts: [Located<String>]) {
-        self.text = text
-        self.page = page
-        // Joined texts are mapped line by line only if they really are their parts joined;
-        // otherwise every finding names the last file, as a single-part text would.
-        if parts.count > 1, parts.map(\.value).joined(separator: "\n\n") == text {
-            self.parts = parts
-            var line = 1
-            starts = parts.map { part in
-                defer { line += part.value.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } + 2 }
-                return line
-            }
-        } else {
-            self.parts = parts.last.map { [$0] } ?? []
-            starts = [1]
-        }
-    }
-
-    /// The file and file line of `line` (1 is the text's first line).
+    /// The file and file line of `line` (1 is the text's first line). Worked out only when a
+    /// finding is reported, so the many texts with none cost nothing.
     func locate(_ line: Int) -> (file: String, line: Int) {
-        guard !parts.isEmpty else { return ("", line) }
-        // Parts are few (a library text and a school's addition): a scan is enough.
-        var index = 0
-        while index + 1 < starts.count && starts[index + 1] <= line { index += 1 }
-        return (parts[index].file, parts[index].line + line - starts[index])
+        // A joined text is mapped line by line only if it really is its parts joined;
+        // otherwise every finding names the last file.
+        guard parts.count > 1, parts.map(\.value).joined(separator: "\n\n") == text else {
+            guard let last = parts.last else { return ("", line) }
+            return (last.file, last.line + line - 1)
+        }
+        var start = 1
+        for (index, part) in parts.enumerated() {
+            let next = start + part.value.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } + 2
+            if line < next || index == parts.count - 1 { return (part.file, part.line + line - start) }
+            start = next
+        }
+        return (parts[0].file, line)
     }
 }
 

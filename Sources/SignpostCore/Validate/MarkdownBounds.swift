@@ -4,6 +4,8 @@
 /// nested thousands deep). Each is far outside what an office writes, and each limit is
 /// checked in one pass over the bytes before cmark sees the text, so no single text takes
 /// more than about a second to render.
+import Foundation
+
 public enum MarkdownBounds {
     public static let maximumColumns = 64
     /// A row may have more cells than its table (cmark-gfm still splits them all).
@@ -39,7 +41,8 @@ public enum MarkdownBounds {
         var tableColumns: Int?
         var tableCells = 0
         var paragraphLines = 0
-        var previousLineCells = 0
+        /// The line before this one (a table's heading row, if this one is its delimiter row).
+        var previousLine = 0..<0
         var headerLines = 0
         var webAddressWork = 0
         var emailWork = 0
@@ -47,10 +50,10 @@ public enum MarkdownBounds {
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         mutating func run() -> Violation? {
+            guard let base = bytes.baseAddress else { return nil }
             var start = 0
             while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 10 { end += 1 }
+                let end = memchr(base + start, 10, bytes.count - start).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? bytes.count
                 line += 1
                 if let violation = take(start, end) { return violation }
                 start = end + 1
@@ -83,8 +86,8 @@ public enum MarkdownBounds {
             }
             // A heading, quote or list item starts a new block: the paragraph before it has ended.
             if tableColumns == nil, nesting > 0 || bytes[position] == 35 { paragraphLines = 0 }
-            let cells = cellCount(position, end)
             if let columns = tableColumns {
+                let cells = cellCount(position, end)
                 if cells > MarkdownBounds.maximumRowCells {
                     return Violation(line: line, message: "this table row has \(cells) cells; Signpost allows up to \(MarkdownBounds.maximumRowCells) in a row",
                                      suggestion: "split the row, or write \\| for a | that does not start a new cell")
@@ -96,8 +99,9 @@ public enum MarkdownBounds {
                     return Violation(line: line - 1, message: "this table has \(columns) columns; Signpost allows up to \(MarkdownBounds.maximumColumns), and a table that wide cannot be read on a phone",
                                      suggestion: "split it into several narrower tables")
                 }
-                if previousLineCells > MarkdownBounds.maximumRowCells {
-                    return Violation(line: line - 1, message: "this table's heading row has \(previousLineCells) cells; Signpost allows up to \(MarkdownBounds.maximumRowCells) in a row",
+                let headingCells = cellCount(previousLine.lowerBound, previousLine.upperBound)
+                if headingCells > MarkdownBounds.maximumRowCells {
+                    return Violation(line: line - 1, message: "this table's heading row has \(headingCells) cells; Signpost allows up to \(MarkdownBounds.maximumRowCells) in a row",
                                      suggestion: "split the row, or write \\| for a | that does not start a new cell")
                 }
                 headerLines += paragraphLines
@@ -110,7 +114,7 @@ public enum MarkdownBounds {
                 return addCells(2 * columns)
             }
             paragraphLines += 1
-            previousLineCells = cells
+            previousLine = position..<end
             return nil
         }
 
@@ -166,28 +170,48 @@ public enum MarkdownBounds {
             return max(columns, 1)
         }
 
-        /// Work the autolink extension would do on this line (see the limits above).
-        mutating func autolinkWork(_ start: Int, _ end: Int) -> Violation? {
-            var ats = 0
-            var runStart = start, starts = 0
+        /// Whether `www.` occurs in the line, jumping from one `w` to the next with memchr.
+        func containsWebAddressStart(_ start: Int, _ end: Int) -> Bool {
+            guard let base = bytes.baseAddress else { return false }
             var index = start
-            func isDomain(_ byte: UInt8) -> Bool {
-                (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95 || byte == 46 || byte == 45 || byte >= 128
-            }
-            while index <= end {
-                let byte: UInt8 = index < end ? bytes[index] : 32
-                if byte == 64 { ats += 1 }
-                if isDomain(byte) {
-                    if byte == 119, index + 3 < end, bytes[index + 1] == 119, bytes[index + 2] == 119, bytes[index + 3] == 46,
-                       index == runStart || bytes[index - 1] == 95 {
-                        starts += 1
-                    }
-                } else {
-                    if starts > 0 { webAddressWork += starts * (index - runStart) }
-                    starts = 0
-                    runStart = index + 1
-                }
+            while index + 3 < end, let hit = memchr(base + index, 119, end - index - 3) {
+                index = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if bytes[index + 1] == 119, bytes[index + 2] == 119, bytes[index + 3] == 46 { return true }
                 index += 1
+            }
+            return false
+        }
+
+        /// Work the autolink extension would do on this line (see the limits above). Most lines
+        /// have no `www.` and no `@`, found with memchr before any byte loop.
+        mutating func autolinkWork(_ start: Int, _ end: Int) -> Violation? {
+            guard end > start, let base = bytes.baseAddress else { return nil }
+            var ats = 0
+            var at = start
+            while at < end, let hit = memchr(base + at, 64, end - at) {
+                ats += 1
+                at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+            }
+            if containsWebAddressStart(start, end) {
+                var runStart = start, starts = 0
+                func isDomain(_ byte: UInt8) -> Bool {
+                    (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95 || byte == 46 || byte == 45 || byte >= 128
+                }
+                var index = start
+                while index <= end {
+                    let byte: UInt8 = index < end ? bytes[index] : 32
+                    if isDomain(byte) {
+                        if byte == 119, index + 3 < end, bytes[index + 1] == 119, bytes[index + 2] == 119, bytes[index + 3] == 46,
+                           index == runStart || bytes[index - 1] == 95 {
+                            starts += 1
+                        }
+                    } else {
+                        if starts > 0 { webAddressWork += starts * (index - runStart) }
+                        starts = 0
+                        runStart = index + 1
+                    }
+                    index += 1
+                }
             }
             if webAddressWork > MarkdownBounds.maximumWebAddressWork {
                 return Violation(line: line, message: "this line has a very long run of text with no spaces that holds many web addresses; publishing it would take minutes",

@@ -7,30 +7,44 @@ struct MarkdownLinkChecker {
     let plans: [PagePlan]
 
     func check(log: DiagnosticLog) {
-        let pages = PageIndex(plans.map(\.path))
+        let pages = Set(plans.map(\.path))
         var anchors: [String: Set<String>] = [:]
         for school in site.schools {
             for page in school.school.pages {
                 anchors["\(school.school.id)/pages/\(page.id)/index.html"] = Set(markdown[page.body]?.headings.map(\.anchor) ?? [])
             }
         }
-        // Schools are checked on all cores: each has its own pages, and the log is thread-safe.
+        // Schools are checked on all cores (each has its own pages); "did you mean" is worked out
+        // afterwards, only for the links reported, from an index built only if any link is broken.
         let headings = anchors
-        _ = ParallelMap.map(site.schools) { school -> Bool in
-            check(school, pages: pages, anchors: headings, log: log)
-            return true
+        let found = ParallelMap.map(site.schools) { school in check(school, pages: pages, anchors: headings) }.flatMap { $0 }
+        guard !found.isEmpty else { return }
+        let index = PageIndex(plans.map(\.path))
+        for (body, problems) in found {
+            RepeatedFindings.report(problems, what: "links to pages or headings that do not exist", log: log, place: { body.locate($0.line) }) { problem in
+                let at = body.locate(problem.line)
+                let suggestion: String?
+                switch problem.kind {
+                case let .page(target): suggestion = index.nearest(to: target).map { "did you mean \"\(relative($0, from: body.page))\"?" }
+                case let .anchor(anchor, known): suggestion = Suggestion.nearest(to: anchor, in: known.sorted()).map { "did you mean \"#\($0)\"?" }
+                }
+                log.error(at.file, line: at.line, problem.message, suggestion: suggestion)
+            }
         }
     }
 
     /// One broken link, found before it is reported (so many of a kind can be summed up).
     struct Problem {
-        var at: (file: String, line: Int)
+        enum Kind { case page(String), anchor(String, known: Set<String>) }
+        var line: Int
         var message: String
-        var suggestion: String?
+        var kind: Kind
     }
 
-    func check(_ school: ResolvedSchool, pages: PageIndex, anchors: [String: Set<String>], log: DiagnosticLog) {
+    /// Each text of the school with its broken links, in order.
+    func check(_ school: ResolvedSchool, pages: Set<String>, anchors: [String: Set<String>]) -> [(MarkdownBody, [Problem])] {
         var checked = Set<String>()
+        var result: [(MarkdownBody, [Problem])] = []
         for body in school.markdownBodies(nationalTopicTexts: site.content.nationalTopicTexts) {
             guard let rendered = markdown[body.text] else { continue }
             var problems: [Problem] = []
@@ -38,17 +52,15 @@ struct MarkdownLinkChecker {
                 guard checked.insert("\(body.page)|\(link.url)").inserted else { continue }
                 let (target, anchor) = resolve(link.url, from: body.page)
                 if target != body.page, !pages.contains(target) {
-                    problems.append(Problem(at: body.locate(link.line), message: "the link \"\(link.url)\" leads to a page that does not exist on the site",
-                                            suggestion: pages.nearest(to: target).map { "did you mean \"\(relative($0, from: body.page))\"?" }))
+                    problems.append(Problem(line: link.line, message: "the link \"\(link.url)\" leads to a page that does not exist on the site", kind: .page(target)))
                 } else if let anchor, !anchor.isEmpty, let known = anchors[target] ?? (target == body.page ? Set(rendered.headings.map(\.anchor)) : nil), !known.contains(anchor) {
-                    problems.append(Problem(at: body.locate(link.line), message: "the link \"\(link.url)\" points at a heading (#\(anchor)) that does not exist",
-                                            suggestion: Suggestion.nearest(to: anchor, in: known.sorted()).map { "did you mean \"#\($0)\"?" }))
+                    problems.append(Problem(line: link.line, message: "the link \"\(link.url)\" points at a heading (#\(anchor)) that does not exist",
+                                            kind: .anchor(anchor, known: known)))
                 }
             }
-            RepeatedFindings.report(problems, what: "links to pages or headings that do not exist", log: log, place: \.at) { problem in
-                log.error(problem.at.file, line: problem.at.line, problem.message, suggestion: problem.suggestion)
-            }
+            if !problems.isEmpty { result.append((body, problems)) }
         }
+        return result
     }
 
     func isInternal(_ link: String) -> Bool {
