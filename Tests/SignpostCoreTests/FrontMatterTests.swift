@@ -38,6 +38,12 @@ struct FrontMatterTests {
         #expect(error.message.contains("quote"), "\(log.summary)")
     }
 
+    @Test(arguments: [("Call us phone: 0800", true), ("a\nweb_site:\tx", true), ("Ratio 3:1 today", false), ("x: y", false),
+                      (" ab:c", false), ("tel: 0800", false), ("end with name:", false), ("  é: x", false)])
+    func settingNamesInsideAValueAreFound(text: String, found: Bool) {
+        #expect(SourceFile.containsSettingName(text) == found)
+    }
+
     @Test func unclosedQuoteOnLastSettingLine() throws {
         let (_, log) = parse("---\nname: Test\nsummary: ok\ncost: \"Free\n---\n")
         let error = try #require(log.errors.first)
@@ -208,43 +214,74 @@ struct FrontMatterTests {
         #expect(log.hasErrors)
     }
 
-    @Test func fiveMegabyteFileIsRefused() throws {
+    /// 61 aliases (under the limit of 64), but the last mapping key is an alias of 3²⁰ values:
+    /// Yams hashes every key while it composes, so the budget must apply before Yams runs.
+    @Test(.timeLimit(.minutes(1)))
+    func aliasBombInAMappingKeyIsRefusedBeforeComposing() throws {
+        var yaml = "---\nname: Key Bomb\na0: &a0 [x, x, x]\n"
+        for level in 1..<20 { yaml += "a\(level): &a\(level) [*a\(level - 1), *a\(level - 1), *a\(level - 1)]\n" }
+        yaml += "more: [*a0, *a0, *a0]\n? *a19\n: boom\n---\n"
+        let (file, log) = parse(yaml)
+        #expect(file == nil)
+        let error = try #require(log.errors.first, "\(log.summary)")
+        #expect(error.message.contains("repeat themselves through YAML aliases"), "\(log.summary)")
+        // a8, on file line 11, is the first anchor over 20,000 values (it holds 29,524).
+        #expect(error.line == 11, "\(log.summary)")
+    }
+
+    @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}", "\t", " "])
+    func aliasesAreCountedWhateverComesBeforeThem(separator: String) throws {
+        let items = (0..<70).map { _ in separator + "*x" }.joined(separator: ",")
+        let (file, log) = parse("---\nname: Hidden\nx: &x lol\nlots: [\(items)]\n---\n")
+        #expect(file == nil)
+        #expect(log.errors.first?.message.contains("more than 64 YAML aliases") == true, "\(log.summary)")
+    }
+
+    @Test func aFewAliasesStillWork() throws {
+        let (file, log) = parse("---\nname: Shared\nphones: &p [\"0808 800 5000\"]\nsummary: 5 * 3 is *not* an alias\nother: *p\n---\n")
+        #expect(!log.hasErrors, "\(log.summary)")
+        #expect(file?.frontMatter?["other"]?.items?.first?.scalar == "0808 800 5000")
+        #expect(file?.frontMatter?["summary"]?.scalar == "5 * 3 is *not* an alias")
+    }
+
+    @Test func twoMegabyteMarkdownFileIsRefused() throws {
         let dir = TempDir()
         var text = "---\nname: Huge\n---\n"
-        text += String(repeating: "This line is padding for a very large file.\n", count: 5 * 1024 * 1024 / 44 + 10)
-        let url = dir.write("huge.md", text)
+        text += String(repeating: "This line is padding for a very large file.\n", count: 2 * 1024 * 1024 / 44 + 10)
+        dir.write("Content/agencies/huge.md", text)
         let log = DiagnosticLog()
-        let file = SourceFile.read(url, displayPath: "Content/agencies/huge.md", log: log)
+        let file = SourceFile.read("agencies/huge.md", from: FileGate(root: dir.path("Content"), displayRoot: "Content"), log: log)
         #expect(file == nil)
         let error = try #require(log.errors.first)
         #expect(error.file == "Content/agencies/huge.md")
-        #expect(error.message.contains("5 MB"), "\(log.summary)")
-        #expect(error.message.contains("4 MB"))
+        #expect(error.message.contains("2 MB"), "\(log.summary)")
+        #expect(error.message.contains("up to 1 MB"))
     }
 
     @Test func aFolderNamedLikeAPageIsReportedNotRead() throws {
         let dir = TempDir()
-        let folder = dir.path("odd.md")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir.path("odd.md"), withIntermediateDirectories: true)
         let log = DiagnosticLog()
-        #expect(SourceFile.read(folder, displayPath: "Content/odd.md", log: log) == nil)
+        #expect(SourceFile.read("odd.md", from: FileGate(root: dir.url, displayRoot: "Content"), log: log) == nil)
         #expect(log.errors.first?.message.contains("cannot read this file") == true, "\(log.summary)")
+        #expect(log.errors.first?.file == "Content/odd.md")
     }
 
     @Test func aFileIsReadWhole() throws {
         let dir = TempDir()
         let body = String(repeating: "Ein Absatz über Hilfe für Familien. ", count: 3000)
-        let url = dir.write("long.md", "---\nname: Long\n---\n" + body)
+        dir.write("long.md", "---\nname: Long\n---\n" + body)
         let log = DiagnosticLog()
-        let file = try #require(SourceFile.read(url, displayPath: "long.md", log: log))
+        let file = try #require(SourceFile.read("long.md", from: FileGate(root: dir.url, displayRoot: "Content"), log: log))
         #expect(file.body == body)
         #expect(!log.hasErrors)
     }
 
     @Test func missingFileIsReportedNotThrown() throws {
+        let dir = TempDir()
         let log = DiagnosticLog()
-        let file = SourceFile.read(URL(fileURLWithPath: "/nonexistent/\(UUID().uuidString).md"), displayPath: "x.md", log: log)
+        let file = SourceFile.read("\(UUID().uuidString).md", from: FileGate(root: dir.url, displayRoot: "Content"), log: log)
         #expect(file == nil)
-        #expect(log.errors.first?.message.contains("cannot read") == true)
+        #expect(log.errors.first?.message.contains("does not exist") == true, "\(log.summary)")
     }
 }

@@ -37,8 +37,8 @@ struct MarkdownTests {
         #expect(!result.html.lowercased().contains("javascript:"))
         #expect(!result.html.contains("data:"))
         #expect(!result.html.contains("file:"))
-        #expect(result.removedLinks.map(\.url) == [url])
-        #expect(!result.links.contains(url))
+        #expect(result.removedLinks.map(\.link.url) == [url])
+        #expect(!result.links.map(\.url).contains(url))
     }
 
     @Test(arguments: [
@@ -60,7 +60,7 @@ struct MarkdownTests {
         let result = renderer.render("[Policy](U:/Policies/safeguarding.pdf)")
         #expect(result.html.contains("Policy"))
         #expect(!result.html.contains("<a"))
-        #expect(result.removedLinks.first?.url == "U:/Policies/safeguarding.pdf")
+        #expect(result.removedLinks.first?.link.url == "U:/Policies/safeguarding.pdf")
     }
 
     @Test func unsafeImageIsRemovedKeepingDescription() {
@@ -73,13 +73,13 @@ struct MarkdownTests {
     @Test func goodLinksAreKeptAndListed() {
         let result = renderer.render("[NSPCC](https://www.nspcc.org.uk) and [policy](pages/policy/index.html#contacts)")
         #expect(result.html.contains("<a href=\"https://www.nspcc.org.uk\">NSPCC</a>"))
-        #expect(result.links == ["https://www.nspcc.org.uk", "pages/policy/index.html#contacts"])
+        #expect(result.links.map(\.url) == ["https://www.nspcc.org.uk", "pages/policy/index.html#contacts"])
         #expect(result.removedLinks.isEmpty)
     }
 
     @Test func imageWithoutAltIsReported() {
         let result = renderer.render("![](https://example.org/a.png)\n\n![Described](https://example.org/b.png)")
-        #expect(result.imagesWithoutAlt == ["https://example.org/a.png"])
+        #expect(result.imagesWithoutAlt == [MarkdownLink(url: "https://example.org/a.png", line: 1)])
     }
 
     @Test func headingsGetIds() {
@@ -104,6 +104,21 @@ struct MarkdownTests {
         #expect(result.headings.map(\.text) == ["A", "B", "C", "D", "E"])
         #expect(!result.html.contains("<h5"))
         #expect(!result.html.contains("<h6"))
+    }
+
+    @Test func skippedHeadingsAreListedAsWrittenWithTheirLines() {
+        let result = renderer.render("## A\n\n#### B\n\ntext\n\n### C\n\n# D\n\n### E\n")
+        #expect(result.skippedHeadings == [SkippedHeading(text: "B", line: 3, level: 4, previousLevel: 2),
+                                           SkippedHeading(text: "E", line: 11, level: 3, previousLevel: 1)])
+        // The page itself still closes the gaps.
+        #expect(result.headings.map(\.level) == [2, 3, 3, 2, 3])
+    }
+
+    @Test func linksCarryTheLineTheyAreOn() {
+        let markdown = "Intro\ncontinues [a](a.html)\n\n| h | i |\n|---|---|\n| [b](b.html) | x |\n\n> quote\n> [c](c.html)\n\nMail x@y.org\nnow\n\n[r][ref]\n\n[ref]: r.html\n"
+        let result = renderer.render(markdown)
+        #expect(result.links.map(\.url) == ["a.html", "b.html", "c.html", "mailto:x@y.org", "r.html"])
+        #expect(result.links.map(\.line) == [2, 6, 9, 11, 14])
     }
 
     @Test func deepHeadingsAreCappedAtH6() {

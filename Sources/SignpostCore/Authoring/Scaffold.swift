@@ -121,20 +121,18 @@ struct ScaffoldExamples {
     /// Problems in existing files are `check`'s to report, not `new`'s.
     func area(_ id: String) -> Area? {
         let log = DiagnosticLog()
-        return SourceFile.read(content.appendingPathComponent("areas/\(id)/area.md"), displayPath: "\(contentDisplay)/areas/\(id)/area.md", log: log)
-            .flatMap { loader.readArea($0, id: id, log: log) }
+        return SourceFile.read("areas/\(id)/area.md", from: loader.gate, log: log).flatMap { loader.readArea($0, id: id, log: log) }
     }
 
     func nationalLevels() -> [NationalLevel]? {
-        let url = content.appendingPathComponent("levels.yml")
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        guard loader.gate.exists("levels.yml") else { return nil }
         let log = DiagnosticLog()
-        return SourceFile.read(url, displayPath: "\(contentDisplay)/levels.yml", log: log).map { loader.readNationalLevels($0, log: log) }
+        return SourceFile.read("levels.yml", from: loader.gate, kind: .settings, log: log).map { loader.readNationalLevels($0, log: log) }
     }
 
     func areaOf(school: String) -> String? {
         let log = DiagnosticLog()
-        guard let file = SourceFile.read(content.appendingPathComponent("schools/\(school)/school.md"), displayPath: "school.md", log: log),
+        guard let file = SourceFile.read("schools/\(school)/school.md", from: loader.gate, log: log),
               let area = file.frontMatter?["area"]?.scalar, Slug.isValid(area) else { return nil }
         return area
     }

@@ -10,16 +10,18 @@ public struct ContentLoader: Sendable {
     /// Parsed files from an earlier run, reused while a file's size and modification time
     /// are unchanged (incremental rebuilds re-read only what was saved).
     public let cache: SourceCache?
+    /// Every file and folder is read through here: no links, no pipes, nothing too large.
+    public let gate: FileGate
 
     public init(root: URL, displayRoot: String? = nil, cache: SourceCache? = nil) {
         self.root = root.standardizedFileURL
         self.displayRoot = displayRoot ?? root.lastPathComponent
         self.cache = cache
+        gate = FileGate(root: root, displayRoot: self.displayRoot)
     }
 
     public func load(log: DiagnosticLog) -> Content {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard case .success = gate.list("") else {
             log.error(displayRoot, "the content folder \(displayRoot) does not exist", suggestion: "run Signpost from the project folder, or give --content")
             return Content(site: SiteConfig(), topics: [], national: [:], areas: [:], schools: [])
         }
@@ -29,6 +31,7 @@ public struct ContentLoader: Sendable {
         let jobs = plan(log: log)
         clock.lap("  list files")
         let cache = self.cache
+        let gate = self.gate
         let results = ParallelMap.map(jobs) { job -> Converted? in
             // A school's part reports its problems only if the school itself could be read.
             let make = { (file: SourceFile) -> Converted in
@@ -37,9 +40,9 @@ public struct ContentLoader: Sendable {
             }
             // A school's file is converted every time: its model also holds the school's
             // templates/ folder, which the cache's check of school.md cannot see change.
-            if let cache, !job.isSchool { return cache.converted(job.url, displayPath: job.display, log: log, convert: make) }
-            if let cache { return cache.read(job.url, displayPath: job.display, log: log).map(make) }
-            return SourceFile.read(job.url, displayPath: job.display, log: log).map(make)
+            if let cache, !job.isSchool { return cache.converted(job.relative, from: gate, kind: job.fileKind, log: log, convert: make) }
+            if let cache { return cache.read(job.relative, from: gate, kind: job.fileKind, log: log).map(make) }
+            return SourceFile.read(job.relative, from: gate, kind: job.fileKind, log: log).map(make)
         }
         clock.lap("  read+parse+convert")
         defer { clock.lap("  assemble") }
@@ -74,11 +77,17 @@ public struct ContentLoader: Sendable {
     struct Job: Sendable {
         enum Kind: Sendable { case site, topics, levels, national, nationalTopic, area, areaAgency(String), areaTopic(String), school, override(String), service(String), page(String), topicText(String) }
         var kind: Kind
-        var url: URL
-        var display: String
+        /// The file's path inside Content/.
+        var relative: String
         var id: String
 
         var isSchool: Bool { if case .school = kind { return true } else { return false } }
+        var fileKind: FileGate.Kind {
+            switch kind {
+            case .site, .topics, .levels: return .settings
+            default: return .markdown
+            }
+        }
 
         /// The school a service, page, override or topic text belongs to.
         var partOf: String? {
@@ -87,104 +96,6 @@ public struct ContentLoader: Sendable {
             default: return nil
             }
         }
-    }
-
-    func display(_ parts: String...) -> String { ([displayRoot] + parts).joined(separator: "/") }
-
-    /// Lists `.md` files in a folder; names that cannot be web addresses are reported, not used.
-    func markdownFiles(in relative: String, log: DiagnosticLog) -> [(id: String, url: URL, display: String)] {
-        let folder = root.appendingPathComponent(relative)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        var result: [(String, URL, String)] = []
-        var seen: [String: String] = [:]
-        let validIDs = Set(names.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.filter(Slug.isValid))
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let shown = display(relative, name)
-            let url = folder.appendingPathComponent(name)
-            guard name.hasSuffix(".md") else {
-                if !name.hasSuffix("~"), !isDirectory(url) {
-                    log.warning(shown, "this file is not used: only .md files are read here")
-                }
-                continue
-            }
-            let id = String(name.dropLast(3))
-            guard Slug.isValid(id) else {
-                if validIDs.contains(Slug.make(id)) {
-                    log.error(shown, "\"\(name)\" and \"\(Slug.make(id)).md\" differ only in capitals or spaces, so they would be the same web page", suggestion: "keep one of them: merge what you need into \(Slug.make(id)).md and delete the other")
-                } else {
-                    log.error(shown, "the file name \"\(name)\" cannot be used in a web address (only lower-case letters, digits and hyphens)", suggestion: "rename it to \"\(Slug.make(id)).md\"")
-                }
-                continue
-            }
-            if let other = seen[id.lowercased()] {
-                log.error(shown, "two files have the id \"\(id)\" (the other is \(other))", suggestion: "rename or remove one of them")
-                continue
-            }
-            seen[id.lowercased()] = shown
-            result.append((id, url, shown))
-        }
-        return result
-    }
-
-    func subfolders(_ relative: String, log: DiagnosticLog) -> [String] {
-        let folder = root.appendingPathComponent(relative)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return names.sorted().filter { name in
-            guard !name.hasPrefix("."), isDirectory(folder.appendingPathComponent(name)) else { return false }
-            if !Slug.isValid(name) {
-                log.error(display(relative, name), "the folder name \"\(name)\" cannot be used in a web address (only lower-case letters, digits and hyphens)", suggestion: "rename it to \"\(Slug.make(name))\"")
-                return false
-            }
-            return true
-        }
-    }
-
-    func isDirectory(_ url: URL) -> Bool {
-        var flag: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
-    }
-
-    func plan(log: DiagnosticLog) -> [Job] {
-        var jobs: [Job] = []
-        for (name, kind) in [("site.yml", Job.Kind.site), ("topics.yml", .topics), ("levels.yml", .levels)] {
-            let url = root.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: url.path) { jobs.append(Job(kind: kind, url: url, display: display(name), id: name)) }
-        }
-        for file in markdownFiles(in: "agencies", log: log) {
-            jobs.append(Job(kind: .national, url: file.url, display: file.display, id: file.id))
-        }
-        for file in markdownFiles(in: "topics", log: log) {
-            jobs.append(Job(kind: .nationalTopic, url: file.url, display: file.display, id: file.id))
-        }
-        for area in subfolders("areas", log: log) {
-            let areaFile = root.appendingPathComponent("areas/\(area)/area.md")
-            if FileManager.default.fileExists(atPath: areaFile.path) {
-                jobs.append(Job(kind: .area, url: areaFile, display: display("areas", area, "area.md"), id: area))
-            } else {
-                log.error(display("areas", area), "this area folder has no area.md", suggestion: "add area.md with the area's name and levels of need")
-            }
-            for file in markdownFiles(in: "areas/\(area)/agencies", log: log) {
-                jobs.append(Job(kind: .areaAgency(area), url: file.url, display: file.display, id: file.id))
-            }
-            for file in markdownFiles(in: "areas/\(area)/topics", log: log) {
-                jobs.append(Job(kind: .areaTopic(area), url: file.url, display: file.display, id: file.id))
-            }
-        }
-        for school in subfolders("schools", log: log) {
-            let schoolFile = root.appendingPathComponent("schools/\(school)/school.md")
-            if FileManager.default.fileExists(atPath: schoolFile.path) {
-                jobs.append(Job(kind: .school, url: schoolFile, display: display("schools", school, "school.md"), id: school))
-            } else {
-                log.error(display("schools", school), "this school folder has no school.md", suggestion: "run `signpost new school` to start one")
-                continue
-            }
-            for (folder, kind) in [("agencies", Job.Kind.override(school)), ("services", .service(school)), ("pages", .page(school)), ("topics", .topicText(school))] {
-                for file in markdownFiles(in: "schools/\(school)/\(folder)", log: log) {
-                    jobs.append(Job(kind: kind, url: file.url, display: file.display, id: file.id))
-                }
-            }
-        }
-        return jobs
     }
 
     // MARK: Turning files into the model
@@ -251,18 +162,6 @@ public struct ContentLoader: Sendable {
             return false
         }
         return true
-    }
-
-    func readTemplateOverrides(school: String) -> [String: String] {
-        let folder = root.appendingPathComponent("schools/\(school)/templates")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
-        var result: [String: String] = [:]
-        for name in names where name.hasSuffix(".mustache") {
-            if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) {
-                result[String(name.dropLast(".mustache".count))] = text
-            }
-        }
-        return result
     }
 }
 

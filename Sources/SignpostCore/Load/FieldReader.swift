@@ -27,8 +27,6 @@ struct FieldReader {
         }
     }
 
-    func has(_ key: String) -> Bool { node[key] != nil }
-
     func located<T>(_ key: String, _ value: T) -> Located<T> {
         let n = node[key]!
         return Located(value, file: file, line: n.line, column: n.column)

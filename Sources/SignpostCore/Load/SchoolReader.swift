@@ -59,6 +59,6 @@ extension ContentLoader {
                       levelNameList: levelNames, agencies: selection, exclude: exclude, reviewed: reader.day("reviewed"),
                       reviewedBy: reader.string("reviewed_by")?.value, nextReview: reader.day("next_review"),
                       isDraft: isDraft,
-                      body: file.body, bodyLine: file.bodyLine, templateOverrides: readTemplateOverrides(school: id))
+                      body: file.body, bodyLine: file.bodyLine, templateOverrides: readTemplateOverrides(school: id, log: log))
     }
 }

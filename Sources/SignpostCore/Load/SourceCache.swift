@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Remembers each content file as parsed, with the findings it produced, keyed by path and
 /// checked against the file's size and modification time.
@@ -20,39 +17,41 @@ public final class SourceCache: @unchecked Sendable {
 
     public init() {}
 
-    func read(_ url: URL, displayPath: String, log: DiagnosticLog) -> SourceFile? {
-        // stat() directly: FileManager's attributes dictionary costs more than the check itself.
-        var info = stat()
-        guard stat(url.path, &info) == 0 else { return SourceFile.read(url, displayPath: displayPath, log: log) }
-        let size = Int(info.st_size)
-        let modified = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
+    func read(_ relative: String, from gate: FileGate, kind: FileGate.Kind, log: DiagnosticLog) -> SourceFile? {
+        // Checked without following links, like the read itself: a file swapped for a link
+        // (or a link's target edited) is read again, and refused.
+        guard case let .success(status) = gate.status(relative), status.type == .file else {
+            return SourceFile.read(relative, from: gate, kind: kind, log: log)
+        }
+        let key = gate.url(relative).path
         lock.lock()
-        let cached = entries[url.path]
+        let cached = entries[key]
         lock.unlock()
-        if let cached, cached.size == size, cached.modified == modified {
+        if let cached, cached.size == status.size, cached.modified == status.modified {
             cached.findings.forEach(log.add)
             return cached.file
         }
         let ownLog = DiagnosticLog()
-        let file = SourceFile.read(url, displayPath: displayPath, log: ownLog)
+        let file = SourceFile.read(relative, from: gate, kind: kind, log: ownLog)
         let findings = ownLog.all
         findings.forEach(log.add)
         lock.lock()
-        entries[url.path] = Entry(size: size, modified: modified, file: file, findings: findings)
+        entries[key] = Entry(size: status.size, modified: status.modified, file: file, findings: findings)
         lock.unlock()
         return file
     }
 
     /// The file as `convert` makes it, worked out once for each version of the file.
-    func converted<T>(_ url: URL, displayPath: String, log: DiagnosticLog, convert: (SourceFile) -> T) -> T? {
-        guard let file = read(url, displayPath: displayPath, log: log) else { return nil }
+    func converted<T>(_ relative: String, from gate: FileGate, kind: FileGate.Kind, log: DiagnosticLog, convert: (SourceFile) -> T) -> T? {
+        guard let file = read(relative, from: gate, kind: kind, log: log) else { return nil }
+        let key = gate.url(relative).path
         lock.lock()
-        let cached = entries[url.path]?.converted as? T
+        let cached = entries[key]?.converted as? T
         lock.unlock()
         if let cached { return cached }
         let value = convert(file)
         lock.lock()
-        entries[url.path]?.converted = value
+        entries[key]?.converted = value
         lock.unlock()
         return value
     }

@@ -14,49 +14,14 @@ public struct SourceFile: Sendable {
     /// File line on which `body` starts, so Markdown findings can name real lines.
     public var bodyLine: Int
 
-    /// Content files are hand-written text; anything bigger is almost certainly the wrong file.
-    public static let maximumBytes = 4 * 1024 * 1024
     /// Real front matter has tens of values; this stops alias bombs and runaway files.
     static let nodeBudget = 20_000
     static let aliasLimit = 64
 
-    public static func read(_ url: URL, displayPath: String, log: DiagnosticLog) -> SourceFile? {
-        guard let data = readBytes(url.path, displayPath: displayPath, log: log) else { return nil }
-        return parse(data, url: url, displayPath: displayPath, log: log)
-    }
-
-    /// The file's bytes, or nil after a message. Plain open, fstat and read: FileManager's
-    /// attributes look up the owner's account name (reading /etc/nsswitch.conf) for every
-    /// file, which cost more than reading and parsing the file.
-    static func readBytes(_ path: String, displayPath: String, log: DiagnosticLog) -> Data? {
-        func failed(_ code: Int32) -> Data? {
-            log.error(displayPath, "cannot read this file (\(String(cString: strerror(code))))")
-            return nil
-        }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return failed(errno) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return failed(errno) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return failed(EISDIR) }
-        if Int(info.st_size) > maximumBytes { return tooLarge(Int(info.st_size), displayPath: displayPath, log: log) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, count))) }
-            let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
-            if got < 0 { if errno == EINTR { continue }; return failed(errno) }
-            if got == 0 { break }
-            count += got
-            // The file grew while being read: the same limit applies.
-            if count > maximumBytes { return tooLarge(count, displayPath: displayPath, log: log) }
-        }
-        return Data(bytes[..<count])
-    }
-
-    static func tooLarge(_ size: Int, displayPath: String, log: DiagnosticLog) -> Data? {
-        log.error(displayPath, "this file is \(size / 1_048_576) MB; content files are normally a few KB (the limit is 4 MB) — is it the right file? Put large documents on the school's own website and link to them")
-        return nil
+    /// Reads a file through the gate (which refuses links, pipes and oversized files) and parses it.
+    public static func read(_ relative: String, from gate: FileGate, kind: FileGate.Kind = .markdown, log: DiagnosticLog) -> SourceFile? {
+        guard let data = gate.read(relative, kind: kind, log: log) else { return nil }
+        return parse(data, url: gate.url(relative), displayPath: gate.display(relative), log: log)
     }
 
     public static func parse(_ data: Data, url: URL, displayPath: String, log: DiagnosticLog) -> SourceFile? {
@@ -133,9 +98,14 @@ public struct SourceFile: Sendable {
     /// Parses a YAML block; `lineOffset` is the number of file lines before the block.
     public static func parseYAML(_ yaml: String, lineOffset: Int, displayPath: String, log: DiagnosticLog) -> YAMLNode? {
         if yaml.isBlank { return nil }
-        let aliases = countAliases(yaml)
-        if aliases > aliasLimit {
-            log.error(displayPath, line: lineOffset + 1, "the settings use \(aliases) YAML aliases (*name); Signpost allows \(aliasLimit)", suggestion: "write the values out in full")
+        switch YAMLExpansion.measure(yaml, budget: nodeBudget, aliasLimit: aliasLimit) {
+        case .fits: break
+        case let .tooManyAliases(_, line):
+            log.error(displayPath, line: lineOffset + line + 1, "the settings use more than \(aliasLimit) YAML aliases (*name), which Signpost does not allow", suggestion: "write the values out in full")
+            return nil
+        case let .tooLarge(line):
+            log.error(displayPath, line: lineOffset + line + 1, "the settings repeat themselves through YAML aliases (*name) into more than \(nodeBudget) values; Signpost allows \(nodeBudget)",
+                      suggestion: "write the values out in full")
             return nil
         }
         let composed: Node?
@@ -169,33 +139,47 @@ public struct SourceFile: Sendable {
         return nil
     }
 
-    /// Counts `*name` references (not `*` inside words or quotes-free text such as "5 * 3").
-    static func countAliases(_ yaml: String) -> Int {
-        var count = 0
-        var previous: UInt8 = 10
-        var sawStar = false
-        for byte in yaml.utf8 {
-            if sawStar, (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 95 { count += 1 }
-            sawStar = byte == 42 && [10, 32, 9, 91, 123, 44, 58, 45].contains(previous)
-            previous = byte
-        }
-        return count
-    }
-
     /// A double-quoted value whose line has an odd number of quotes and whose text swallowed
     /// what look like further settings: YAML accepted it, but the office did not mean it.
     static func unclosedQuoteLine(in node: YAMLNode, yaml: String, lineOffset: Int) -> Int? {
+        // The block is split into lines once, when first needed (not once per suspect value).
+        var lines: [Substring]?
+        return unclosedQuoteLine(in: node, lineOffset: lineOffset) { index in
+            if lines == nil { lines = yaml.split(separator: "\n", omittingEmptySubsequences: false) }
+            return index >= 0 && index < lines!.count ? lines![index] : nil
+        }
+    }
+
+    static func unclosedQuoteLine(in node: YAMLNode, lineOffset: Int, line: (Int) -> Substring?) -> Int? {
         switch node.kind {
         case let .scalar(text, plain):
-            guard !plain, text.contains(": "), text.firstMatch(of: /\s[a-z_]{2,}:\s/) != nil else { return nil }
-            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            let index = node.line - lineOffset - 1
-            guard index >= 0, index < lines.count, lines[index].filter({ $0 == "\"" }).count % 2 == 1 else { return nil }
+            guard !plain, containsSettingName(text),
+                  let source = line(node.line - lineOffset - 1), source.filter({ $0 == "\"" }).count % 2 == 1 else { return nil }
             return node.line
         case let .list(items):
-            return items.lazy.compactMap { unclosedQuoteLine(in: $0, yaml: yaml, lineOffset: lineOffset) }.first
+            for item in items { if let found = unclosedQuoteLine(in: item, lineOffset: lineOffset, line: line) { return found } }
         case let .map(entries):
-            return entries.lazy.compactMap { unclosedQuoteLine(in: $0.value, yaml: yaml, lineOffset: lineOffset) }.first
+            for entry in entries { if let found = unclosedQuoteLine(in: entry.value, lineOffset: lineOffset, line: line) { return found } }
+        }
+        return nil
+    }
+
+    /// Whether the text holds what looks like `name: ` after a space (` phone: `), the sign of
+    /// settings swallowed by an unclosed quote. Over bytes: Swift's Regex cost far more than
+    /// the parse when a block had thousands of quoted values.
+    static func containsSettingName(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+            var index = 0
+            while index < bytes.count {
+                guard isSpace(bytes[index]) else { index += 1; continue }
+                var end = index + 1
+                while end < bytes.count, (bytes[end] >= 97 && bytes[end] <= 122) || bytes[end] == 95 { end += 1 }
+                if end - index - 1 >= 2, end + 1 < bytes.count, bytes[end] == 58, isSpace(bytes[end + 1]) { return true }
+                index = max(end, index + 1)
+            }
+            return false
         }
     }
 

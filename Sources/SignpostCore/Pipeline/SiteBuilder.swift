@@ -195,28 +195,9 @@ public struct SiteBuilder: Sendable {
         let rendered = ParallelMap.map(texts, parallel: options.parallel) { cache[$0] ?? renderer.render($0) }
         clock.lap("  render \(texts.count)")
         defer { clock.lap("  report") }
-        var result: [String: RenderedMarkdown] = [:]
-        for (text, output) in zip(texts, rendered) {
-            result[text] = output
-            let origin = sources[text]!
-            for removed in output.removedLinks {
-                log.error(origin.file, line: lineOf(removed.url, in: text, from: origin.line), "the link \"\(removed.url)\" is \(removed.reason); it is not published",
-                          suggestion: "link to a page on a public website instead")
-            }
-            for image in output.imagesWithoutAlt {
-                log.error(origin.file, line: lineOf(image, in: text, from: origin.line), "the picture \"\(image)\" has no description, so screen-reader users cannot tell what it shows",
-                          suggestion: "write a short description between the brackets: ![Our school hall](\(image))")
-            }
-            for pair in zip(output.headings, output.headings.dropFirst()) where pair.1.level > pair.0.level + 1 {
-                log.warning(origin.file, line: origin.line, "the heading \"\(pair.1.text)\" skips a level")
-            }
-        }
+        let result = Dictionary(zip(texts, rendered), uniquingKeysWith: { first, _ in first })
+        MarkdownFindings(site: site, markdown: result).report(log: log)
         return result
-    }
-
-    func lineOf(_ needle: String, in text: String, from firstLine: Int) -> Int {
-        guard let range = text.range(of: needle) else { return firstLine }
-        return firstLine + text[..<range.lowerBound].filter { $0 == "\n" }.count
     }
 
     func brandColours(_ site: ResolvedSite, log: DiagnosticLog) -> [String: BrandColour] {
@@ -238,19 +219,26 @@ public struct SiteBuilder: Sendable {
     }
 
     func checkLogos(_ site: ResolvedSite, log: DiagnosticLog) {
+        let contentGate = self.contentGate
         for school in site.schools {
             guard let logo = school.school.logo else { continue }
             let url = URL(fileURLWithPath: school.school.folder).appendingPathComponent(logo.value).standardizedFileURL
             let ext = url.pathExtension.lowercased()
             if logo.value.contains("/") || logo.value.contains("\\") || !["png", "jpg", "jpeg", "svg", "gif", "webp"].contains(ext) {
                 log.error(logo.file, line: logo.line, column: logo.column, "`logo` should be the name of a picture file in the school's folder, such as logo.png")
-            } else if !FileManager.default.fileExists(atPath: url.path) {
-                log.error(logo.file, line: logo.line, column: logo.column, "the logo file \"\(logo.value)\" is not in the school's folder")
-            } else if ext == "svg", let data = try? Data(contentsOf: url) {
+            } else if let refusal = contentGate.check("schools/\(school.school.id)/\(logo.value)", kind: .logo) {
+                let (message, suggestion) = contentGate.explain(refusal)
+                log.error(logo.file, line: logo.line, column: logo.column,
+                          refusal == .missing ? "the logo file \"\(logo.value)\" is not in the school's folder" : "the logo file \"\(logo.value)\": \(message)",
+                          suggestion: refusal == .missing ? nil : suggestion)
+            } else if ext == "svg", let data = try? contentGate.data("schools/\(school.school.id)/\(logo.value)", kind: .logo) {
                 LogoSanitizer.report(data, logo: logo, log: log)
             }
         }
     }
+
+    /// Logos are read through the same gate as every content file.
+    var contentGate: FileGate { FileGate(root: options.content, displayRoot: options.contentDisplay) }
 
     func schoolLibraries(_ site: ResolvedSite, theme: Theme, log: DiagnosticLog) -> [String: MustacheLibrary] {
         var libraries: [String: MustacheLibrary] = [:]
@@ -316,14 +304,15 @@ public struct SiteBuilder: Sendable {
     static let batchSize = 1024
 
     func copyAssets(theme: Theme, site: ResolvedSite, to staging: URL) throws {
+        let contentGate = self.contentGate
         for asset in theme.assets {
-            let data = try Data(contentsOf: theme.root.appendingPathComponent("assets").appendingPathComponent(asset))
+            let data = try theme.gate.data("assets/" + asset, kind: .asset)
             try SiteWriter.write(data, to: options.urls.asset(asset), in: staging)
         }
         for school in site.schools where options.urls.includes(school: school.school.id) {
             guard let logo = school.school.logo?.value else { continue }
-            let source = URL(fileURLWithPath: school.school.folder).appendingPathComponent(logo)
-            let published = try LogoSanitizer.publishable(Data(contentsOf: source), ext: URL(fileURLWithPath: logo).pathExtension.lowercased())
+            let data = try contentGate.data("schools/\(school.school.id)/\(logo)", kind: .logo)
+            let published = try LogoSanitizer.publishable(data, ext: URL(fileURLWithPath: logo).pathExtension.lowercased())
             try SiteWriter.write(published, to: options.urls.logo(school.school.id, file: logo), in: staging)
         }
     }

@@ -7,15 +7,33 @@ public struct Heading: Sendable, Hashable {
     public var anchor: String
 }
 
+/// A link or picture address as written, with the line it is on (1 is the text's first line).
+public struct MarkdownLink: Sendable, Hashable {
+    public var url: String
+    public var line: Int
+}
+
+/// A heading more than one level below the one before it (`##` then `####`), as written.
+public struct SkippedHeading: Sendable, Hashable {
+    public var text: String
+    public var line: Int
+    public var level: Int
+    public var previousLevel: Int
+}
+
 public struct RenderedMarkdown: Sendable {
     public var html: String
     public var headings: [Heading]
     /// Every link target left in the output, for `check` to resolve.
-    public var links: [String]
+    public var links: [MarkdownLink]
     /// Links removed because they cannot work or are unsafe, with the reason.
-    public var removedLinks: [(url: String, reason: String)]
+    public var removedLinks: [(link: MarkdownLink, reason: String)]
     /// Images with no description, which screen-reader users cannot see.
-    public var imagesWithoutAlt: [String]
+    public var imagesWithoutAlt: [MarkdownLink]
+    /// Headings that skip a level in the text (the output closes the gap).
+    public var skippedHeadings: [SkippedHeading] = []
+    /// Set when the text is beyond what can be rendered in reasonable time; it is then not rendered.
+    public var refused: MarkdownBounds.Violation?
 }
 
 /// Markdown → HTML with Debian's cmark-gfm. Raw HTML is never passed through (no
@@ -44,6 +62,11 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func render(_ markdown: String) -> RenderedMarkdown {
+        var result = RenderedMarkdown(html: "", headings: [], links: [], removedLinks: [], imagesWithoutAlt: [])
+        if let violation = MarkdownBounds.check(markdown) {
+            result.refused = violation
+            return result
+        }
         _ = MarkdownRenderer.registered
         MarkdownRenderer.parseLock.lock()
         let parser = cmark_parser_new(MarkdownRenderer.options)!
@@ -60,11 +83,10 @@ public struct MarkdownRenderer: Sendable {
             cmark_parser_free(parser)
         }
 
-        var result = RenderedMarkdown(html: "", headings: [], links: [], removedLinks: [], imagesWithoutAlt: [])
         let nodes = collect(document)
         sanitiseLinks(nodes.links, into: &result)
         if linkPhoneNumbers { link(phoneNumbersIn: nodes.texts) }
-        let headings = levelHeadings(nodes.headings)
+        let headings = levelHeadings(nodes.headings, skipped: &result.skippedHeadings)
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
         guard let raw = cmark_render_html(document, MarkdownRenderer.options, extensions) else { return result }
@@ -105,9 +127,22 @@ public struct MarkdownRenderer: Sendable {
         return nodes
     }
 
+    /// The line a node starts on; inline nodes cmark made itself (an email found in text) have
+    /// none, so their block's line is used.
+    static func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return line }
+            current = cmark_node_parent(candidate)
+        }
+        return 1
+    }
+
     func sanitiseLinks(_ links: [OpaquePointer], into result: inout RenderedMarkdown) {
         for node in links {
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let link = MarkdownLink(url: cmark_node_get_url(node).map { String(cString: $0) } ?? "", line: MarkdownRenderer.line(of: node))
+            let url = link.url
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
             var reason: String?
             if LinkRules.isUnsafeScheme(url) {
@@ -118,19 +153,19 @@ public struct MarkdownRenderer: Sendable {
                 reason = message
             }
             if let reason {
-                result.removedLinks.append((url, reason))
-                unwrap(node, isImage: isImage)
+                result.removedLinks.append((link, reason))
+                unwrap(node)
                 continue
             }
-            result.links.append(url)
+            result.links.append(link)
             if isImage && cmark_node_first_child(node) == nil {
-                result.imagesWithoutAlt.append(url)
+                result.imagesWithoutAlt.append(link)
             }
         }
     }
 
     /// Replaces a link by its text (an image by its description), keeping what the reader sees.
-    func unwrap(_ node: OpaquePointer, isImage: Bool) {
+    func unwrap(_ node: OpaquePointer) {
         while let child = cmark_node_first_child(node) {
             cmark_node_unlink(child)
             cmark_node_insert_before(node, child)
@@ -171,17 +206,24 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Shifts heading levels so the body's highest heading sits just under the page title,
-    /// and closes gaps (an h2 followed by an h4 becomes h2, h3), so no level is skipped.
-    func levelHeadings(_ nodes: [OpaquePointer]) -> [(level: Int, text: String)] {
+    /// and closes gaps (an h2 followed by an h4 becomes h2, h3), so no level is skipped on the
+    /// page; the gaps as written are listed in `skipped`, for `check` to report.
+    func levelHeadings(_ nodes: [OpaquePointer], skipped: inout [SkippedHeading]) -> [(level: Int, text: String)] {
         var result: [(Int, String)] = []
         var stack: [(source: Int, output: Int)] = []
+        var previous: Int?
         for node in nodes {
             let source = Int(cmark_node_get_heading_level(node))
+            let text = plainText(node)
+            if let previous, source > previous + 1 {
+                skipped.append(SkippedHeading(text: text, line: MarkdownRenderer.line(of: node), level: source, previousLevel: previous))
+            }
+            previous = source
             while let last = stack.last, last.source >= source { stack.removeLast() }
             let output = min((stack.last?.output ?? topHeadingLevel - 1) + 1, 6)
             stack.append((source, output))
             cmark_node_set_heading_level(node, Int32(output))
-            result.append((output, plainText(node)))
+            result.append((output, text))
         }
         return result
     }

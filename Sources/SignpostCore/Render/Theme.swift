@@ -9,20 +9,28 @@ public struct Theme: Sendable {
     public let assets: [String]
     /// The templates as checked, which each school's own templates are checked against.
     public let checked: ThemeTemplateFacts
+    /// Every template and asset is read through here (no links, no pipes, size limits).
+    public let gate: FileGate
 
     public static let requiredTemplates = ["index", "school", "level", "topic", "entry", "page", "handout", "accessibility", "404"]
 
     public init?(root: URL, displayRoot: String, log: DiagnosticLog) {
         self.root = root.standardizedFileURL
-        let templateFolder = root.appendingPathComponent("templates")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: templateFolder.path) else {
+        let gate = FileGate(root: root, displayRoot: displayRoot, place: "the theme folder")
+        let names: [String]
+        switch gate.list("templates") {
+        case let .success(entries): names = entries.map(\.name)
+        case .failure(.missing), .failure(.notFolder):
             log.error(displayRoot, "the theme folder \(displayRoot) has no templates/ folder", suggestion: "use --theme Themes/default")
+            return nil
+        case let .failure(refusal):
+            gate.report(refusal, "templates", log: log)
             return nil
         }
         var templates: [String: String] = [:]
-        for name in names.sorted() where name.hasSuffix(".mustache") {
-            let url = templateFolder.appendingPathComponent(name)
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        for name in names where name.hasSuffix(".mustache") {
+            guard let data = gate.read("templates/\(name)", kind: .template, log: log) else { continue }
+            guard let text = String(validating: data, as: UTF8.self) else {
                 log.error("\(displayRoot)/templates/\(name)", "cannot read this template as UTF-8 text")
                 continue
             }
@@ -31,13 +39,14 @@ public struct Theme: Sendable {
         for required in Theme.requiredTemplates where templates[required] == nil {
             log.error("\(displayRoot)/templates", "the theme has no \(required).mustache template")
         }
-        let assets = Theme.listAssets(root.appendingPathComponent("assets"))
+        let assets = Theme.listAssets(gate, log: log)
         guard let checked = TemplateChecker.theme(templates, displayRoot: "\(displayRoot)/templates", assets: assets, log: log),
               let library = Theme.compile(templates, displayRoot: "\(displayRoot)/templates", log: log) else { return nil }
         self.templates = templates
         self.library = library
         self.assets = assets
         self.checked = checked
+        self.gate = gate
     }
 
     /// Every template starts by choosing Signpost's HTML escaping (see `HTML.escape`). The pragma
@@ -66,15 +75,20 @@ public struct Theme: Sendable {
         return Theme.compile(templates.merging(replacements) { $1 }, displayRoot: displayRoot, log: log)
     }
 
-    static func listAssets(_ folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let base = folder.standardizedFileURL.path
+    /// Every regular file under `assets/`, by path inside it. A link is refused, not followed.
+    static func listAssets(_ gate: FileGate, log: DiagnosticLog, folder: String = "assets") -> [String] {
+        guard case let .success(entries) = gate.list(folder) else { return [] }
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            files.append(String(path.dropFirst(base.count + 1)))
+        for entry in entries {
+            let path = "\(folder)/\(entry.name)"
+            switch entry.type {
+            case .file:
+                if let refusal = gate.check(path, kind: .asset) { gate.report(refusal, path, log: log) }
+                else { files.append(String(path.dropFirst("assets/".count))) }
+            case .folder: files += listAssets(gate, log: log, folder: path)
+            case .link: gate.report(.link(isFolder: false), path, log: log)
+            case let .other(what): gate.report(.notRegular(what), path, log: log)
+            }
         }
         return files.sorted()
     }

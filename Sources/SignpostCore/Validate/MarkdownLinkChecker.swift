@@ -1,5 +1,6 @@
 /// Links inside Markdown that point at the site itself: each must reach a page that
-/// will exist, and an `#anchor` must name a heading on that page.
+/// will exist, and an `#anchor` must name a heading on that page. Every text a school
+/// shows is checked: its introduction, entries, further pages and words on topics.
 struct MarkdownLinkChecker {
     let site: ResolvedSite
     let markdown: [String: RenderedMarkdown]
@@ -20,39 +21,53 @@ struct MarkdownLinkChecker {
                 anchors[urls.page(school.school.id, page.id)] = Set(markdown[page.body]?.headings.map(\.anchor) ?? [])
             }
         }
-        // Schools are checked on all cores: each has its own pages, and the log is thread-safe.
+        // Schools are checked on all cores (each has its own pages); "did you mean" is worked out
+        // afterwards, only for the links reported, from an index built only if any link is broken.
         let headings = anchors
-        _ = ParallelMap.map(schools) { school -> Bool in
-            check(school, pages: pages, anchors: headings, log: log)
-            return true
+        let found = ParallelMap.map(schools) { school in check(school, pages: pages, anchors: headings) }.flatMap { $0 }
+        guard !found.isEmpty else { return }
+        let index = PageIndex(plans.map(\.path))
+        for (body, problems) in found {
+            RepeatedFindings.report(problems, what: "links to pages or headings that do not exist", log: log, place: { body.locate($0.line) }) { problem in
+                let at = body.locate(problem.line)
+                let suggestion: String?
+                switch problem.kind {
+                case let .page(target): suggestion = index.nearest(to: target).map { "did you mean \"\(relative($0, from: body.page))\"?" }
+                case let .anchor(anchor, known): suggestion = Suggestion.nearest(to: anchor, in: known.sorted()).map { "did you mean \"#\($0)\"?" }
+                }
+                log.error(at.file, line: at.line, problem.message, suggestion: suggestion)
+            }
         }
     }
 
-    func check(_ school: ResolvedSchool, pages: Set<String>, anchors: [String: Set<String>], log: DiagnosticLog) {
+    /// One broken link, found before it is reported (so many of a kind can be summed up).
+    struct Problem {
+        enum Kind { case page(String), anchor(String, known: Set<String>) }
+        var line: Int
+        var message: String
+        var kind: Kind
+    }
+
+    /// Each text of the school with its broken links, in order.
+    func check(_ school: ResolvedSchool, pages: Set<String>, anchors: [String: Set<String>]) -> [(MarkdownBody, [Problem])] {
         var checked = Set<String>()
-        var bodies: [(text: String, file: String, line: Int, page: String)] = []
-        for page in school.school.pages { bodies.append((page.body, page.file, page.bodyLine, urls.page(school.school.id, page.id))) }
-        for entry in school.entries {
-            if let body = entry.fields.body {
-                bodies.append((body.value, body.file, body.line, urls.entry(school.school.id, entry)))
-            }
-        }
-        bodies.append((school.school.body, school.school.file, school.school.bodyLine, urls.offer(school.school.id)))
-        for body in bodies {
+        var result: [(MarkdownBody, [Problem])] = []
+        for body in school.markdownBodies(nationalTopicTexts: site.content.nationalTopicTexts, urls: urls) {
             guard let rendered = markdown[body.text] else { continue }
-            for link in rendered.links where isInternal(link) {
-                guard checked.insert("\(body.page)|\(link)").inserted else { continue }
-                let (target, anchor) = resolve(link, from: body.page)
-                let line = body.line + (body.text.range(of: link).map { body.text[..<$0.lowerBound].filter { $0 == "\n" }.count } ?? 0)
+            var problems: [Problem] = []
+            for link in rendered.links where isInternal(link.url) {
+                guard checked.insert("\(body.page)|\(link.url)").inserted else { continue }
+                let (target, anchor) = resolve(link.url, from: body.page)
                 if target != body.page, !pages.contains(target) {
-                    log.error(body.file, line: line, "the link \"\(link)\" leads to a page that does not exist on the site",
-                              suggestion: Suggestion.nearest(to: target, in: pages).map { "did you mean \"\(relative($0, from: body.page))\"?" })
+                    problems.append(Problem(line: link.line, message: "the link \"\(link.url)\" leads to a page that does not exist on the site", kind: .page(target)))
                 } else if let anchor, !anchor.isEmpty, let known = anchors[target] ?? (target == body.page ? Set(rendered.headings.map(\.anchor)) : nil), !known.contains(anchor) {
-                    log.error(body.file, line: line, "the link \"\(link)\" points at a heading (#\(anchor)) that does not exist",
-                              suggestion: Suggestion.nearest(to: anchor, in: known).map { "did you mean \"#\($0)\"?" })
+                    problems.append(Problem(line: link.line, message: "the link \"\(link.url)\" points at a heading (#\(anchor)) that does not exist",
+                                            kind: .anchor(anchor, known: known)))
                 }
             }
+            if !problems.isEmpty { result.append((body, problems)) }
         }
+        return result
     }
 
     func isInternal(_ link: String) -> Bool {

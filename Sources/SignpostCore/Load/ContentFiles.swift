@@ -1,0 +1,127 @@
+/// Which files the loader reads, found through the gate: folders are listed without following
+/// links, each file becomes a job, and a school's own templates are read with their problems
+/// reported.
+extension ContentLoader {
+    func display(_ parts: String...) -> String { ([displayRoot] + parts).joined(separator: "/") }
+
+    /// The entries of a folder, or none (after a message when the folder is there but refused).
+    func entries(of relative: String, log: DiagnosticLog) -> [FileGate.Entry] {
+        switch gate.list(relative) {
+        case let .success(entries): return entries
+        case .failure(.missing), .failure(.notFolder): return []
+        case let .failure(refusal):
+            gate.report(refusal, relative, log: log)
+            return []
+        }
+    }
+
+    /// Lists `.md` files in a folder; names that cannot be web addresses are reported, not used.
+    /// Links are never followed: a linked `.md` file is an error, any other link is not used.
+    func markdownFiles(in relative: String, log: DiagnosticLog) -> [(id: String, relative: String)] {
+        let entries = entries(of: relative, log: log)
+        var result: [(String, String)] = []
+        let validIDs = Set(entries.map(\.name).filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.filter(Slug.isValid))
+        for entry in entries {
+            let name = entry.name
+            let path = "\(relative)/\(name)"
+            let shown = display(relative, name)
+            guard name.hasSuffix(".md") else {
+                if entry.type == .link {
+                    log.warning(shown, "this is a link to another place on the computer, so it is not used; Signpost only publishes files that are really in \(displayRoot)/",
+                                suggestion: "delete the link, or replace it with the file itself")
+                } else if !name.hasSuffix("~"), entry.type != .folder {
+                    log.warning(shown, "this file is not used: only .md files are read here")
+                }
+                continue
+            }
+            let id = String(name.dropLast(3))
+            guard Slug.isValid(id) else {
+                if validIDs.contains(Slug.make(id)) {
+                    log.error(shown, "\"\(name)\" and \"\(Slug.make(id)).md\" differ only in capitals or spaces, so they would be the same web page", suggestion: "keep one of them: merge what you need into \(Slug.make(id)).md and delete the other")
+                } else {
+                    log.error(shown, "the file name \"\(name)\" cannot be used in a web address (only lower-case letters, digits and hyphens)", suggestion: "rename it to \"\(Slug.make(id)).md\"")
+                }
+                continue
+            }
+            // Links, folders and pipes named .md are read like any file: the gate refuses them with a message.
+            result.append((id, path))
+        }
+        return result
+    }
+
+    /// Sub-folders whose names can be web addresses. A linked folder is refused, not followed.
+    func subfolders(_ relative: String, log: DiagnosticLog) -> [String] {
+        entries(of: relative, log: log).compactMap { entry in
+            let name = entry.name
+            if entry.type == .link, Slug.isValid(name) {
+                gate.report(.link(isFolder: true), "\(relative)/\(name)", log: log)
+                return nil
+            }
+            guard entry.type == .folder else { return nil }
+            if !Slug.isValid(name) {
+                log.error(display(relative, name), "the folder name \"\(name)\" cannot be used in a web address (only lower-case letters, digits and hyphens)", suggestion: "rename it to \"\(Slug.make(name))\"")
+                return nil
+            }
+            return name
+        }
+    }
+
+    func plan(log: DiagnosticLog) -> [Job] {
+        var jobs: [Job] = []
+        for (name, kind) in [("site.yml", Job.Kind.site), ("topics.yml", .topics), ("levels.yml", .levels)] where gate.exists(name) {
+            jobs.append(Job(kind: kind, relative: name, id: name))
+        }
+        for file in markdownFiles(in: "agencies", log: log) {
+            jobs.append(Job(kind: .national, relative: file.relative, id: file.id))
+        }
+        for file in markdownFiles(in: "topics", log: log) {
+            jobs.append(Job(kind: .nationalTopic, relative: file.relative, id: file.id))
+        }
+        for area in subfolders("areas", log: log) {
+            if gate.exists("areas/\(area)/area.md") {
+                jobs.append(Job(kind: .area, relative: "areas/\(area)/area.md", id: area))
+            } else {
+                log.error(display("areas", area), "this area folder has no area.md", suggestion: "add area.md with the area's name and levels of need")
+            }
+            for file in markdownFiles(in: "areas/\(area)/agencies", log: log) {
+                jobs.append(Job(kind: .areaAgency(area), relative: file.relative, id: file.id))
+            }
+            for file in markdownFiles(in: "areas/\(area)/topics", log: log) {
+                jobs.append(Job(kind: .areaTopic(area), relative: file.relative, id: file.id))
+            }
+        }
+        for school in subfolders("schools", log: log) {
+            if gate.exists("schools/\(school)/school.md") {
+                jobs.append(Job(kind: .school, relative: "schools/\(school)/school.md", id: school))
+            } else {
+                log.error(display("schools", school), "this school folder has no school.md", suggestion: "run `signpost new school` to start one")
+                continue
+            }
+            for (folder, kind) in [("agencies", Job.Kind.override(school)), ("services", .service(school)), ("pages", .page(school)), ("topics", .topicText(school))] {
+                for file in markdownFiles(in: "schools/\(school)/\(folder)", log: log) {
+                    jobs.append(Job(kind: kind, relative: file.relative, id: file.id))
+                }
+            }
+        }
+        return jobs
+    }
+
+    /// A school's own templates. One that cannot be read, or is not UTF-8 text, is reported
+    /// (the theme's template is then used, but the build fails, so the office sees why).
+    func readTemplateOverrides(school: String, log: DiagnosticLog) -> [String: String] {
+        let folder = "schools/\(school)/templates"
+        var result: [String: String] = [:]
+        for entry in entries(of: folder, log: log) where entry.name.hasSuffix(".mustache") {
+            let relative = "\(folder)/\(entry.name)"
+            guard let data = gate.read(relative, kind: .template, log: log) else { continue }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                log.error(gate.display(relative), line: SourceFile.firstInvalidUTF8Line(data),
+                          "this template has characters that are not UTF-8 text, so it cannot be used",
+                          suggestion: "save the file as \"UTF-8\" in your editor")
+                continue
+            }
+            result[String(entry.name.dropLast(".mustache".count))] = text
+        }
+        return result
+    }
+}
