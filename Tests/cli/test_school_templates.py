@@ -47,7 +47,7 @@ HOSTILE = {
                            "templates cannot include each other in a circle"),
     "circle-through-parents": ({"layout": "{{<school}}{{$content}}x{{/content}}{{/school}}\n"}, "layout → school → layout"),
     "20000-nested-sections": ({"footer": nested(20_000, name="a")}, "nest more than 100 deep"),
-    "50000-nested-sections": ({"footer": nested(50_000, name="a")}, "a template may be at most 256 KB"),
+    "50000-nested-sections": ({"footer": nested(50_000, name="a")}, "Signpost reads templates of up to 256 KB"),
     "nested-through-includes": ({"footer": nested(80, "{{> school-contacts}}"), "school-contacts": nested(80)},
                                 "with the templates it includes"),
     "dynamic-partial": ({"footer": "<footer>{{>*which}}</footer>\n"}, "takes the name of the template to include from a value"),

@@ -22,7 +22,7 @@ public struct ThemeTemplateFacts: Sendable {
 /// or load from another website.
 enum TemplateChecker {
     /// Far above any real template, far below what a large template costs to render on every page.
-    static let maxBytes = 256 * 1024
+    static let maxBytes = FileGate.Kind.template.limit
     /// Sections, blocks and includes inside each other, counted through included templates.
     /// Rendering takes stack for each level, and pages are rendered on worker threads.
     static let maxDepth = 100

@@ -37,7 +37,7 @@ public enum LogoSanitizer {
     static let quietlyLeftOut: Set<String> = ["metadata"]
 
     /// Far above any logo, even one with a photograph inside.
-    static let maxBytes = 5 << 20
+    static let maxBytes = FileGate.Kind.logo.limit
 
     public static func clean(_ data: Data) -> Result<Cleaned, Problem> {
         if data.count > maxBytes {
