@@ -8,7 +8,6 @@ public struct ThemeTemplateFacts: Sendable {
     var includedInsideTags: [String: [Site]]
     /// Blocks (`{{$name}}`) the theme places somewhere other than between tags, and where.
     var blocksInsideTags: [String: [Site]]
-    var overriddenBlocks: Set<String>
 
     /// The names a school's `templates/` folder may use.
     public var names: [String] { templates.keys.sorted() }
@@ -94,7 +93,7 @@ enum TemplateChecker {
             for site in scanner.blockSites where !site.inText { blocks[site.name, default: []].append((template.name, template.file, site.line)) }
         }
         return ThemeTemplateFacts(templates: templates, vocabulary: vocabulary, includedInsideTags: included,
-                                  blocksInsideTags: blocks, overriddenBlocks: overridden)
+                                  blocksInsideTags: blocks)
     }
 
     /// A school's own templates (name → text), against the theme. False when any breaks a rule.
