@@ -120,26 +120,28 @@ struct SchoolTemplatePolicyTests {
         #expect(errors(school, as: "school").contains { $0.message.contains("the template ends inside") })
     }
 
+    /// Each as a copy of a template whose values have the names it uses (a name the template
+    /// cannot see is a mistake of its own: `TemplateNameTests`).
     @Test(arguments: [
-        "<p>PINE OVERRIDE {{title}}</p>",
-        "<li>STOKE CARD <{{card_heading}}><a href=\"{{link}}\">{{name}}</a></{{card_heading}}></li>\n",
-        "<nav>{{#breadcrumbs}} <a href=\"{{root}}{{crumb_url}}\">{{crumb_name}}</a>{{/breadcrumbs}}</nav>\n",
-        "<a href=\"https://www.example.org/?a=1&amp;b=2\">Our partner</a> <a href=\"mailto:{{school_email}}\">{{school_email}}</a>",
-        "<a href=\"#main\">Skip</a> <a href=\"tel:01905772740\">Call</a> <a href=\"/about/\">About</a> <a href=\"{{root}}{{home_url}}\">Home</a>",
-        "{{#school}}{{#logo_url}}<img src=\"{{root}}{{logo_url}}\" alt=\"{{logo_alt}}\">{{/logo_url}}<p>{{school_name}}</p>{{/school}}",
-        "<!-- the school's own footer, {{school_name}} --><footer class=\"site-footer\">{{{footer_html}}}</footer>",
-        "<p title=\"{{#school}}{{school_name}}{{/school}}\" class=\"note{{#is_service}} service{{/is_service}}\">x</p>",
-        "<li{{#toc_sub}} class=\"toc-sub\"{{/toc_sub}}><a href=\"#{{toc_anchor}}\">{{toc_text}}</a></li>",
-        "<div style=\"color: #123456; margin: 0 auto\">{{{body}}}</div><style>p { color: #0b0c0c; }</style>",
-        "<body{{#brand_style}} style=\"{{brand_style}}\"{{/brand_style}}><textarea>{{summary}}</textarea><title>{{title}}</title></body>",
-        "<script src=\"{{root}}assets/exit-page.js\" defer></script><link rel=\"stylesheet\" href=\"{{root}}assets/style.css\">",
-        "{{! a note for whoever edits this }}<footer>{{> school-contacts}}</footer>",
-        "{{<layout}}{{$content}}<p>{{title}}</p>{{/content}}{{/layout}}",
-        "<img src=\"{{root}}{{logo_url}}\" alt=\"\" width=\"10\"><br/><input type=\"checkbox\" checked>",
-        "<div style=\"scroll-behavior: smooth\"><!--{{title}}--><!---->{{title}}</div>",
+        ("<p>PINE OVERRIDE {{title}}</p>", "school"),
+        ("<li>STOKE CARD <{{card_heading}}><a href=\"{{link}}\">{{name}}</a></{{card_heading}}></li>\n", "entry-card"),
+        ("<nav>{{#breadcrumbs}} <a href=\"{{root}}{{crumb_url}}\">{{crumb_name}}</a>{{/breadcrumbs}}</nav>\n", "footer"),
+        ("<a href=\"https://www.example.org/?a=1&amp;b=2\">Our partner</a> <a href=\"mailto:{{school_email}}\">{{school_email}}</a>", "school-contacts"),
+        ("<a href=\"#main\">Skip</a> <a href=\"tel:01905772740\">Call</a> <a href=\"/about/\">About</a> <a href=\"{{root}}{{home_url}}\">Home</a>", "footer"),
+        ("{{#school}}{{#logo_url}}<img src=\"{{root}}{{logo_url}}\" alt=\"{{logo_alt}}\">{{/logo_url}}<p>{{school_name}}</p>{{/school}}", "footer"),
+        ("<!-- the school's own footer, {{school_name}} --><footer class=\"site-footer\">{{{footer_html}}}</footer>", "school-contacts"),
+        ("<p title=\"{{#school}}{{school_name}}{{/school}}\" class=\"note{{#reviewed}} reviewed{{/reviewed}}\">x</p>", "footer"),
+        ("{{#toc}}<li{{#toc_sub}} class=\"toc-sub\"{{/toc_sub}}><a href=\"#{{toc_anchor}}\">{{toc_text}}</a></li>{{/toc}}", "page"),
+        ("<div style=\"color: #123456; margin: 0 auto\">{{{body}}}</div><style>p { color: #0b0c0c; }</style>", "page"),
+        ("<body{{#brand_style}} style=\"{{brand_style}}\"{{/brand_style}}><textarea>{{page_summary}}</textarea><title>{{title}}</title></body>", "page"),
+        ("<script src=\"{{root}}assets/exit-page.js\" defer></script><link rel=\"stylesheet\" href=\"{{root}}assets/style.css\">", "footer"),
+        ("{{! a note for whoever edits this }}<footer>{{> school-contacts}}</footer>", "footer"),
+        ("{{<layout}}{{$content}}<p>{{title}}</p>{{/content}}{{/layout}}", "school"),
+        ("<img src=\"{{root}}{{logo_url}}\" alt=\"\" width=\"10\"><br/><input type=\"checkbox\" checked>", "school-contacts"),
+        ("<div style=\"scroll-behavior: smooth\"><!--{{title}}--><!---->{{title}}</div>", "page"),
     ])
-    func ordinaryTemplatesPass(template: String) {
-        #expect(errors(template).isEmpty, "\(errors(template).map(\.description))")
+    func ordinaryTemplatesPass(template: String, name: String) {
+        #expect(errors(template, as: name).isEmpty, "\(errors(template, as: name).map(\.description))")
     }
 
     @Test func aHostileTemplateStopsTheSchoolsPagesAndCheckReportsIt() {

@@ -59,7 +59,7 @@ HOSTILE = {
     # Large and repetitive: read in one pass, and reported as its first problems and a count.
     "large-and-repetitive": ({"footer": "<a title=\"" + "x" * 100_000 + "\" onclick=\"" + "y" * 50_000 + "\">a</a><title>"
                               + "<" * 50_000 + "</title>" + "{{{summary}}}" * 3_000},
-                             "and 2952 more problems like these in this template"),
+                             "and 5952 more problems like these in this template"),
 }
 
 
@@ -202,8 +202,8 @@ def test_accepted_school_templates_with_hostile_values_publish_no_script(project
         "layout": (theme / "layout.mustache").read_text(),
         "entry-card": "<li><{{card_heading}} title=\"{{summary}}\" class='{{name}}'><a href=\"{{link}}\">{{name}}</a></{{card_heading}}>"
                       "<!-- {{name}} --><p{{#summary}} data-x=\"{{summary}}\"{{/summary}}>{{summary}}</p></li>\n",
-        "footer": "<footer><textarea>{{school_name}}</textarea><a href=\"mailto:{{school_email}}\" title='{{school_name}}'>"
-                  "{{school_name}}</a>{{{footer_html}}}</footer>\n",
+        "footer": "<footer>{{#school}}<textarea>{{school_name}}</textarea><a href=\"mailto:{{school_email}}\" title='{{school_name}}'>"
+                  "{{school_name}}</a>{{/school}}{{{footer_html}}}</footer>\n",
     })
     check = run("check", cwd=project)
     assert check.returncode == 0, check.stdout

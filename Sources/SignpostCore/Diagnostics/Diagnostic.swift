@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One problem found in the content, written for a school office rather than a programmer.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
@@ -32,16 +33,14 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Collects every finding of a run, so one build reports all problems at once.
-/// A class because many loaders append to it; guarded by a lock for the parallel stages.
-public final class DiagnosticLog: @unchecked Sendable {
-    private var items: [Diagnostic] = []
-    private let lock = NSLock()
+/// A class because many loaders append to it; a `Mutex` guards it for the parallel stages.
+public final class DiagnosticLog: Sendable {
+    private let items = Mutex<[Diagnostic]>([])
 
     public init() {}
 
     public func add(_ diagnostic: Diagnostic) {
-        lock.lock(); defer { lock.unlock() }
-        items.append(diagnostic)
+        items.withLock { $0.append(diagnostic) }
     }
 
     public func error(_ file: String, line: Int = 1, column: Int = 1, _ message: String, suggestion: String? = nil) {
@@ -54,7 +53,7 @@ public final class DiagnosticLog: @unchecked Sendable {
 
     /// Sorted by file then line, duplicates removed, so output is stable run to run.
     public var all: [Diagnostic] {
-        lock.lock(); defer { lock.unlock() }
+        let items = items.withLock { $0 }
         var seen = Set<Diagnostic>()
         return items.filter { seen.insert($0).inserted }.sorted {
             ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message)
@@ -64,7 +63,6 @@ public final class DiagnosticLog: @unchecked Sendable {
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
     public var hasErrors: Bool {
-        lock.lock(); defer { lock.unlock() }
-        return items.contains { $0.severity == .error }
+        items.withLock { $0.contains { $0.severity == .error } }
     }
 }

@@ -50,8 +50,8 @@ public struct ContentLoader: Sendable {
     }
 
     /// One file as a model value, with what it reported.
-    struct Converted: @unchecked Sendable {
-        enum Item {
+    struct Converted: Sendable {
+        enum Item: Sendable {
             case site(SiteConfig), topics([Topic]), levels([NationalLevel]), entry(EntryFile), topicText(TopicText), area(Area), school(School), page(ExtraPage)
         }
         var item: Item?

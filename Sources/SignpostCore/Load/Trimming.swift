@@ -1,7 +1,8 @@
 extension StringProtocol {
     /// The text without the spaces (and, by default, line breaks) at either end: the same
     /// characters as Foundation's `.whitespaces` and `.whitespacesAndNewlines`, but without
-    /// bridging every value to NSString, which was a tenth of reading a county's content.
+    /// bridging every value to NSString, a large part of reading a county's content
+    /// (Tests/bench/README.md).
     func trimmed(newlines: Bool = true) -> String {
         let scalars = unicodeScalars
         let isSpace = { (scalar: Unicode.Scalar) -> Bool in Self.isSpace(scalar, newlines: newlines) }

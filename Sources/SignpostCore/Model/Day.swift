@@ -62,7 +62,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// ISO form, for `<time datetime>` and sitemaps: "2026-03-05", or "2026-10" for a month
-    /// (a valid `datetime` too). Not `String(format:)`, which costs as much as a whole page's values.
+    /// (a valid `datetime` too). Not `String(format:)`, which is slow on a path every page takes
+    /// (Tests/bench/README.md).
     public var iso: String {
         func padded(_ number: Int, _ width: Int) -> String {
             let digits = String(number)

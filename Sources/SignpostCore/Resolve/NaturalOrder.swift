@@ -1,5 +1,6 @@
 /// Sorts names as people expect ("Service 2" before "Service 10", case ignored), with
-/// each key worked out once: locale-aware comparison on every pair was a tenth of a build.
+/// each key worked out once: locale-aware comparison on every pair was a large part of a
+/// build (Tests/bench/README.md).
 enum NaturalOrder {
     static func sorted<T>(_ items: [T], by name: (T) -> String) -> [T] {
         items.map { (key: key(name($0)), item: $0) }

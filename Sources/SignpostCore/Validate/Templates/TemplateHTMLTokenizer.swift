@@ -127,8 +127,8 @@ extension TemplateHTMLScanner {
                 mode = .comment
                 feed(scalar, line: line, at: &index)
             }
-        case let .text(name, raw):
-            textContent(scalar, line: line, at: &index, element: name, raw: raw)
+        case let .text(name, _):
+            textContent(scalar, line: line, at: &index, element: name)
         }
     }
 
@@ -159,7 +159,7 @@ extension TemplateHTMLScanner {
 
     /// The text of `<title>`, `<textarea>` (whose tags are not read) or `<style>`, `<script>`…
     /// (raw text), up to the element's own end tag.
-    mutating func textContent(_ scalar: Unicode.Scalar, line: Int, at index: inout Int, element name: String, raw: Bool) {
+    mutating func textContent(_ scalar: Unicode.Scalar, line: Int, at index: inout Int, element name: String) {
         if scalar == "<" {
             switch spells("/" + name, at: index + 1) {
             case true where isTerminator(index + 2 + name.unicodeScalars.count):

@@ -8,7 +8,6 @@ public struct ThemeTemplateFacts: Sendable {
     var includedInsideTags: [String: [Site]]
     /// Blocks (`{{$name}}`) the theme places somewhere other than between tags, and where.
     var blocksInsideTags: [String: [Site]]
-    var overriddenBlocks: Set<String>
 
     /// The names a school's `templates/` folder may use.
     public var names: [String] { templates.keys.sorted() }
@@ -72,6 +71,15 @@ enum TemplateChecker {
             }
         }
         guard ok, checkIncludes(templates, log: log) else { return nil }
+        // The theme is trusted code: a name it cannot see is a warning, for whoever edits it.
+        let scopes = TemplateScope.of(templates)
+        for template in templates.values.sorted(by: { $0.name < $1.name }) {
+            guard let scope = scopes[template.name] else { continue }
+            for finding in TemplateNames.check(template, from: scope) {
+                let tag = template.tags[finding.tag]
+                log.warning(template.file, line: tag.line, column: tag.column, finding.message, suggestion: finding.suggestion)
+            }
+        }
         let overridden = Set(templates.values.flatMap { $0.tags.filter { $0.kind == .blockOverride }.map(\.name) })
         var vocabulary = TemplateVocabulary()
         vocabulary.assets = Set(assets)
@@ -85,7 +93,7 @@ enum TemplateChecker {
             for site in scanner.blockSites where !site.inText { blocks[site.name, default: []].append((template.name, template.file, site.line)) }
         }
         return ThemeTemplateFacts(templates: templates, vocabulary: vocabulary, includedInsideTags: included,
-                                  blocksInsideTags: blocks, overriddenBlocks: overridden)
+                                  blocksInsideTags: blocks)
     }
 
     /// A school's own templates (name → text), against the theme. False when any breaks a rule.
@@ -115,9 +123,10 @@ enum TemplateChecker {
             overridden.formUnion(template.tags.filter { $0.kind == .blockOverride }.map(\.name))
         }
         var blocksInsideTags = theme.blocksInsideTags.mapValues { $0.filter { own[$0.template] == nil } }
+        let scopes = TemplateScope.of(merged)
         for template in own.values.sorted(by: { $0.name < $1.name }) {
             let found = DiagnosticLog()
-            checkTags(template, theme: theme, log: found)
+            checkTags(template, theme: theme, scope: scopes[template.name], log: found)
             var scanner = TemplateHTMLScanner(template: template, enforce: true, vocabulary: theme.vocabulary, overriddenBlocks: overridden)
             scanner.scan()
             for problem in scanner.problems {
@@ -150,9 +159,14 @@ enum TemplateChecker {
         if readable { _ = checkIncludes(merged, log: log) }
     }
 
-    /// The rules that need only a school template's tags.
-    static func checkTags(_ template: CheckedTemplate, theme: ThemeTemplateFacts, log: DiagnosticLog) {
+    /// The rules that need only a school template's tags, and what it can see where (`scope`:
+    /// nil for a template the site never renders).
+    static func checkTags(_ template: CheckedTemplate, theme: ThemeTemplateFacts, scope: TemplateScope?, log: DiagnosticLog) {
         let file = template.file
+        for finding in scope.map({ TemplateNames.check(template, from: $0) }) ?? [] {
+            let tag = template.tags[finding.tag]
+            log.error(file, line: tag.line, column: tag.column, finding.message, suggestion: finding.suggestion)
+        }
         let safe = theme.vocabulary.names[.unescaped, default: []].sorted().map { "{{{\($0)}}}" }.joined(separator: ", ")
         for tag in template.tags {
             switch tag.kind {
