@@ -19,8 +19,8 @@ struct PieceTests {
         #expect(page(site, "ash-first/index.html").contains("ASH HEADER Ash First School [../]"))
         #expect(page(site, "ash-first/handout/index.html").contains("ASH HEADER Ash First School [../../]"))
         #expect(page(site, "ash-first/agencies/nspcc/index.html").contains("ASH HEADER Ash First School [../../../]"))
-        // Cards: h4 under the offer page's level headings, h3 on level and topic pages, links from each depth.
-        #expect(page(site, "ash-first/index.html").contains("ASH CARD <h4><a href=\"agencies/nspcc/index.html\">"))
+        // Cards: h3 under the A to Z's letters and on level and topic pages, links from each depth.
+        #expect(page(site, "ash-first/a-z/index.html").contains("ASH CARD <h3><a href=\"../agencies/nspcc/index.html\">"))
         #expect(page(site, "ash-first/levels/universal/index.html").contains("ASH CARD <h3><a href=\"../../agencies/nspcc/index.html\">"))
         for other in ["oak-first/index.html", "elm-high/agencies/nspcc/index.html", "index.html"] {
             #expect(!page(site, other).contains("ASH"), "\(other)")
@@ -40,10 +40,10 @@ struct PieceTests {
         // Elm High renames the PCSO entry; the other schools keep the library's name.
         let renamed = "agencies/pcso/index.html\">Police – community policing team</a>"
         let library = "agencies/pcso/index.html\">Police Community Support Officers (PCSO)</a>"
-        for path in ["elm-high/index.html", "elm-high/levels/additional/index.html"] {
+        for path in ["elm-high/a-z/index.html", "elm-high/levels/additional/index.html"] {
             #expect(page(site, path).contains(renamed) && !page(site, path).contains(library), "\(path)")
         }
-        for path in ["oak-first/index.html", "ash-first/levels/additional/index.html"] {
+        for path in ["oak-first/a-z/index.html", "ash-first/levels/additional/index.html"] {
             #expect(page(site, path).contains(library) && !page(site, path).contains(renamed), "\(path)")
         }
     }

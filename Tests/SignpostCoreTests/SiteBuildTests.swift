@@ -56,13 +56,15 @@ struct SiteBuildTests {
     @Test func exitThisPageOnlyOnSensitivePages() throws {
         let dir = TempDir()
         #expect(County.build(content: County.content, output: dir.path("Site")).wrote)
-        // Domestic abuse is sensitive: its topic pages, and the pages of entries under it.
+        // Domestic abuse is sensitive: its topic pages, the pages of entries under it, and the
+        // offer page, its levels and its A to Z, which list them.
         for sensitive in ["oak-first/topics/domestic-abuse/index.html", "ash-first/topics/domestic-abuse/index.html",
-                          "elm-high/agencies/domestic-abuse-helpline/index.html", "oak-first/agencies/family-front-door/index.html"] {
+                          "elm-high/agencies/domestic-abuse-helpline/index.html", "oak-first/agencies/family-front-door/index.html",
+                          "oak-first/index.html", "oak-first/levels/universal/index.html", "oak-first/a-z/index.html"] {
             let html = County.page(dir.path("Site"), sensitive)
             #expect(html.contains("Exit this page") && html.contains("exit-page.js"), "\(sensitive) has no Exit this page")
         }
-        for ordinary in ["oak-first/topics/bullying/index.html", "oak-first/index.html", "index.html", "oak-first/agencies/nspcc/index.html"] {
+        for ordinary in ["oak-first/topics/bullying/index.html", "oak-first/about.html", "index.html", "oak-first/agencies/nspcc/index.html"] {
             #expect(!County.page(dir.path("Site"), ordinary).contains("exit-page.js"), "\(ordinary) should not have Exit this page")
         }
     }

@@ -44,8 +44,10 @@ def test_serial_and_parallel_builds_write_the_same_bytes(seed_site, tmp_path):
 
 SENSITIVE = ["westlands-first/topics/domestic-abuse/index.html", "droitwich-spa-high/topics/sexual-violence/index.html",
              "stoke-prior-first/topics/fgm-honour-based-abuse/index.html", "droitwich-spa-high/topics/exploitation/index.html",
-             "westlands-first/agencies/west-mercia-womens-aid/index.html"]
-ORDINARY = ["westlands-first/topics/bullying/index.html", "westlands-first/index.html", "index.html"]
+             "westlands-first/agencies/west-mercia-womens-aid/index.html",
+             # The offer page, its levels and its A to Z list domestic-abuse and sexual-violence help.
+             "westlands-first/index.html", "droitwich-spa-high/levels/specialist/index.html", "stoke-prior-first/a-z/index.html"]
+ORDINARY = ["westlands-first/topics/bullying/index.html", "westlands-first/about.html", "index.html"]
 
 
 @pytest.mark.parametrize("page", SENSITIVE)

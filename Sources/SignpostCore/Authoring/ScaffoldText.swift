@@ -76,10 +76,11 @@ enum ScaffoldText {
         text += "  - label: If a child is in immediate danger\n    phone: \"999\"\n    note: Call the police.\n"
         text += line("  - label: \"\"", "FILL IN: children's social care, e.g. Family Front Door")
         text += line("    phone: \"\"", "FILL IN")
-        text += line("    hours: \"\"", "e.g. Monday to Friday, 9am to 5pm")
+        text += line("    hours: \"\"", "FILL IN when it is open, e.g. Monday to Friday, 9am to 5pm")
+        text += line("    out_of_hours:", "the number to call when it is closed (the emergency duty team)")
+        text += line("      phone: \"\"", "FILL IN")
+        text += line("      when: At other times, and at weekends", "shown as: At other times, and at weekends, call …")
         text += line("    website: \"\"", "FILL IN: its page for families")
-        text += line("  - label: Out of hours and at weekends", "the emergency duty team")
-        text += line("    phone: \"\"", "FILL IN")
         text += "  - label: Police (non-emergency)\n    phone: \"101\"\n"
         text += "safeguarding_partnership:\n"
         text += line("  name: \"\"", "FILL IN: e.g. \(name.dropFirst().dropLast()) Safeguarding Children Partnership")

@@ -8,11 +8,11 @@ extension ContentLoader {
               let name = reader.string("name", required: true) else { return nil }
         var lines: [HelpLine] = []
         for item in reader.nodes("get_help_now") ?? [] {
-            reader.checkKeys(item, known: ["label", "phone", "hours", "note", "website", "email"], what: "a get_help_now line")
+            reader.checkKeys(item, known: ["label", "phone", "hours", "out_of_hours", "note", "website", "email"], what: "a get_help_now line")
             guard let label = reader.string("label", required: true, in: item, context: "each get_help_now line") else { continue }
             lines.append(HelpLine(label: label.value, phone: reader.phone("phone", in: item), hours: reader.string("hours", in: item)?.value,
-                                  note: reader.string("note", in: item)?.value, website: reader.website("website", in: item),
-                                  email: reader.email("email", in: item)))
+                                  outOfHours: outOfHours(item, reader: reader), note: reader.string("note", in: item)?.value,
+                                  website: reader.website("website", in: item), email: reader.email("email", in: item)))
         }
         var partnershipName: String?, partnershipWebsite: String?
         if let partnership = reader.node["safeguarding_partnership"], partnership.entries != nil {
@@ -42,6 +42,24 @@ extension ContentLoader {
         }
         return Area(id: id, file: file.path, name: name.value, getHelpNow: lines, partnershipName: partnershipName,
                     partnershipWebsite: partnershipWebsite, levels: levels, levelsLine: reader.node.entries?.first { $0.key == "levels" }?.keyLine ?? reader.node.line,
-                    body: file.body)
+                    body: file.body, bodyLine: file.bodyLine)
+    }
+
+    /// `out_of_hours:` on a help line: a phone number, or `phone:` and `when:` (the words that
+    /// say when to call it, "At other times, and at weekends").
+    func outOfHours(_ item: YAMLNode, reader: FieldReader) -> OutOfHours? {
+        guard let node = item["out_of_hours"], !node.isNull else { return nil }
+        if node.scalar != nil {
+            return reader.phone("out_of_hours", in: item).map { OutOfHours(phone: $0, when: nil) }
+        }
+        guard node.entries != nil else {
+            reader.log.error(reader.file, line: node.line, column: node.column, "`out_of_hours` should be a phone number, or a group with `phone:` and `when:`",
+                             suggestion: "write `out_of_hours: \"01632 960001\"`, or `phone:` and `when:` (such as \"At other times, and at weekends\") on lines of their own below it")
+            return nil
+        }
+        reader.checkKeys(node, known: ["phone", "when"], what: "out_of_hours")
+        guard reader.string("phone", required: true, in: node, context: "`out_of_hours`") != nil,
+              let phone = reader.phone("phone", in: node) else { return nil }
+        return OutOfHours(phone: phone, when: reader.string("when", in: node)?.value)
     }
 }

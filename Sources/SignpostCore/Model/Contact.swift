@@ -33,8 +33,19 @@ public struct Website: Sendable, Hashable {
 public struct HelpLine: Sendable {
     public var label: String
     public var phone: String?
+    /// When the line is open, in words ("Monday to Friday, during office hours").
     public var hours: String?
+    /// The number to call when it is closed, shown beside its hours.
+    public var outOfHours: OutOfHours?
     public var note: String?
     public var website: String?
     public var email: String?
+}
+
+/// Where a help line sends families when it is closed (`out_of_hours:`), so the box says when
+/// to use which number: "At other times, and at weekends, call 01905 768020".
+public struct OutOfHours: Sendable {
+    public var phone: String
+    /// When to call it, in words a parent can act on; nil for "At other times".
+    public var when: String?
 }

@@ -56,7 +56,9 @@ public struct Area: Sendable {
     public var levels: [Level]
     /// The line of `levels:` (for messages about the levels as a whole).
     public var levelsLine: Int = 1
+    /// The text below the settings: the county's own words on its levels of need.
     public var body: String
+    public var bodyLine: Int = 1
     public var agencies: [String: EntryFile] = [:]
     public var topicTexts: [String: TopicText] = [:]
 }

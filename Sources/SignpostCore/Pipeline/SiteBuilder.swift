@@ -181,6 +181,7 @@ public struct SiteBuilder: Sendable {
         func add(_ text: String, _ file: String, _ line: Int) { if sources[text] == nil { sources[text] = (file, line) } }
         for school in site.schools {
             add(school.school.body, school.school.file, school.school.bodyLine)
+            add(school.area.body, school.area.file, school.area.bodyLine)
             for entry in school.entries { if let body = entry.fields.body { add(body.value, body.file, body.line) } }
             for page in school.school.pages { add(page.body, page.file, page.bodyLine) }
             for (id, text) in school.topicTexts {

@@ -93,14 +93,33 @@ struct PagePlanner {
             school.entries.contains { $0.topics.contains(topic.id) } || school.topicTexts[topic.id] != nil
         }
         let Within = SiteURLs.Within.self
+        // Pages that list domestic-abuse or sexual-violence help offer "Exit this page".
+        let listsSensitive = { (entries: [ResolvedEntry]) in entries.contains { $0.topics.contains(where: sensitiveTopics.contains) } }
+        let offerIsSensitive = listsSensitive(school.entries) || topics.contains(where: \.sensitive)
+        let templates = inputs.templates(for: id).library
+        // Pages a theme from before them may lack: planned only when it has their template.
+        let has = { (template: String) in templates.getTemplate(named: template) != nil }
 
-        add(Within.offer, "school", school.entries.flatMap(\.sources)) { path, place in
-            values.offer(school, path: path, place: place, crumbs: home, topics: topics).object
+        add(Within.offer, "school", school.entries.flatMap(\.sources)) { path, _ in
+            values.offer(school, path: path, crumbs: home, topics: topics, sensitive: offerIsSensitive).object
         }
         for level in school.levels {
             let entries = school.entries.filter { $0.levels.contains(level.id) }
             add(Within.level(level.id), "level", entries.flatMap(\.sources)) { path, place in
-                values.level(level, of: school, path: path, place: place, crumbs: trail).object
+                values.level(level, of: school, path: path, place: place, sensitive: offerIsSensitive, crumbs: trail).object
+            }
+        }
+        if has("a-z") {
+            add(Within.aToZ, "a-z", school.entries.flatMap(\.sources)) { path, place in
+                values.aToZ(school, path: path, place: place, crumbs: trail, topics: topics, sensitive: offerIsSensitive).object
+            }
+        }
+        if has("about") {
+            add(Within.about, "about", []) { path, _ in values.about(school, path: path, crumbs: trail).object }
+        }
+        if has("how-help-works") {
+            add(Within.howHelpWorks, "how-help-works", [school.area.file] + school.entries.flatMap(\.sources)) { path, _ in
+                values.howHelpWorks(school, path: path, crumbs: trail).object
             }
         }
         // A page per topic the school has something for.

@@ -4,17 +4,17 @@ struct PageValues {
     let inputs: RenderInputs
     let scope: SchoolScope
 
-    private var layout: LayoutValues { LayoutValues(inputs: inputs) }
-    private var entries: EntryPieces { EntryPieces(inputs: inputs, scope: scope) }
-    private var urls: SiteURLs { inputs.urls }
-    private var config: SiteConfig { inputs.config }
+    var layout: LayoutValues { LayoutValues(inputs: inputs) }
+    var entries: EntryPieces { EntryPieces(inputs: inputs, scope: scope) }
+    var urls: SiteURLs { inputs.urls }
+    var config: SiteConfig { inputs.config }
 
     // MARK: Site-wide pages
 
     func index(path: String, schools: [ResolvedSchool]) -> Values<IndexPageKey> {
         var values = layout.page(IndexPageKey.self, path: path, title: config.title, scope: scope)
         values[.head_title] = config.title
-        values[.schools] = schools.map { school -> Values<SchoolListKey> in
+        func listed(_ school: ResolvedSchool) -> Values<SchoolListKey> {
             var item = Values<SchoolListKey>()
             item[.school_name] = school.school.name
             item[.school_url] = urls.offer(school.school.id)
@@ -23,14 +23,30 @@ struct PageValues {
             item[.school_reviewed] = school.school.reviewed?.value.description
             return item
         }
+        values[.schools] = schools.map(listed)
+        // By area, so each family finds its school among its own county's.
+        var order: [String] = []
+        var byArea: [String: [ResolvedSchool]] = [:]
+        for school in schools {
+            if byArea[school.area.id] == nil { order.append(school.area.id) }
+            byArea[school.area.id, default: []].append(school)
+        }
+        values[.areas] = order.sorted { (byArea[$0]![0].area.name, $0) < (byArea[$1]![0].area.name, $1) }.map { id -> Values<AreaGroupKey> in
+            var group = Values<AreaGroupKey>()
+            group[.area_name] = byArea[id]![0].area.name
+            group[.area_id] = id
+            group[.area_schools] = byArea[id]!.map(listed)
+            return group
+        }
         return values
     }
 
     func notFound(path: String) -> Values<NotFoundPageKey> {
-        var values = layout.page(NotFoundPageKey.self, path: path, title: "Page not found", scope: scope)
-        // Served from any depth, so its links cannot be relative: home by the base URL when known,
-        // else "/", right for the usual case of a site at the root of its domain.
-        values[.home_absolute] = config.baseURL ?? "/"
+        // Served from any depth, so its links cannot be relative: from the base URL when known,
+        // else from "/", right for the usual case of a site at the root of its domain.
+        let root = config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
+        var values = layout.page(NotFoundPageKey.self, path: path, title: "Page not found", scope: scope, root: root)
+        values[.home_absolute] = root
         return values
     }
 
@@ -51,49 +67,12 @@ struct PageValues {
         return values
     }
 
-    // MARK: A school's pages
+    // MARK: A school's pages (the offer, about, how help works and the A to Z: HubValues.swift)
 
-    func offer(_ school: ResolvedSchool, path: String, place: Place, crumbs: [Crumb], topics: [Topic]) -> Values<OfferPageKey> {
-        let s = school.school
-        var values = layout.page(OfferPageKey.self, path: path, title: "\(s.name) Early Help Offer", scope: scope, crumbs: crumbs)
-        values[.intro] = inputs.html(s.body)
-        values[.people] = s.people.map(layout.person)
-        values[.levels] = school.levels.map { level -> Values<OfferLevelKey> in
-            var item = Values<OfferLevelKey>()
-            item[.level_name] = level.name
-            item[.level_url] = urls.level(s.id, level.id)
-            item[.level_id] = level.id
-            item[.level_description] = level.description
-            // Under the level's h2 and the group's h3, so the cards' titles are h4.
-            let services = school.services.filter { $0.levels.contains(level.id) }.map { entries.listedCard($0, at: place, heading: "h4") }
-            let agencies = school.agencies.filter { $0.levels.contains(level.id) }.map { entries.listedCard($0, at: place, heading: "h4") }
-            if !services.isEmpty { item.set(.level_services, list: services, of: CardKey.self) }
-            if !agencies.isEmpty { item.set(.level_agencies, list: agencies, of: CardKey.self) }
-            return item
-        }
-        let unplaced = school.entries.filter { entry in !school.levels.contains { entry.levels.contains($0.id) } }
-        if !unplaced.isEmpty { values.set(.other_entries, list: unplaced.map { entries.listedCard($0, at: place) }, of: CardKey.self) }
-        values[.topics] = topics.map { topic -> Values<TopicURLKey> in
-            var item = Values<TopicURLKey>()
-            item[.topic_name] = topic.name
-            item[.topic_url] = urls.topic(s.id, topic.id)
-            return item
-        }
-        values[.pages] = s.pages.sorted { ($0.order, $0.title) < ($1.order, $1.title) }.map { page -> Values<PageLinkKey> in
-            var item = Values<PageLinkKey>()
-            item[.page_title] = page.title
-            item[.page_url] = urls.page(s.id, page.id)
-            item[.page_summary] = page.summary
-            return item
-        }
-        values[.reviewed_by] = s.reviewedBy
-        values[.next_review] = s.nextReview?.value.description
-        return values
-    }
-
-    func level(_ level: Level, of school: ResolvedSchool, path: String, place: Place, crumbs: [Crumb]) -> Values<LevelPageKey> {
-        var values = layout.page(LevelPageKey.self, path: path, title: level.name, scope: scope, crumbs: crumbs)
+    func level(_ level: Level, of school: ResolvedSchool, path: String, place: Place, sensitive: Bool, crumbs: [Crumb]) -> Values<LevelPageKey> {
+        var values = layout.page(LevelPageKey.self, path: path, title: level.name, scope: scope, sensitive: sensitive, crumbs: crumbs)
         values[.level_description] = level.description
+        values[.level_what_to_do] = whatToDo(level, in: school.area)
         let listed = school.entries.filter { $0.levels.contains(level.id) }.map { entries.listedCard($0, at: place) }
         values.set(.entries, list: listed, of: CardKey.self)
         return values
@@ -101,9 +80,11 @@ struct PageValues {
 
     func topic(_ topic: Topic, of school: ResolvedSchool, path: String, place: Place, crumbs: [Crumb]) -> Values<TopicPageKey> {
         let text = school.topicTexts[topic.id]
-        var values = layout.page(TopicPageKey.self, path: path, title: text?.title ?? topic.name, scope: scope,
+        // Titled by the name the topic has in every list; the text's own title goes below it.
+        var values = layout.page(TopicPageKey.self, path: path, title: topic.name, scope: scope,
                                  sensitive: topic.sensitive, crumbs: crumbs)
         values[.topic_description] = topic.description
+        if let title = text?.title, title != topic.name { values[.text_title] = title }
         if let text { values[.school_text] = inputs.html(text.body) }
         let services = school.services.filter { $0.topics.contains(topic.id) }.map { entries.listedCard($0, at: place) }
         let agencies = school.agencies.filter { $0.topics.contains(topic.id) }.map { entries.listedCard($0, at: place) }

@@ -54,6 +54,9 @@ public struct SiteURLs: Sendable, Hashable {
     public func topic(_ school: String, _ topic: String) -> String { folder(school) + Within.topic(topic) }
     public func entry(_ school: String, _ entry: ResolvedEntry) -> String { folder(school) + Within.entry(entry) }
     public func handout(_ school: String) -> String { folder(school) + Within.handout }
+    public func about(_ school: String) -> String { folder(school) + Within.about }
+    public func aToZ(_ school: String) -> String { folder(school) + Within.aToZ }
+    public func howHelpWorks(_ school: String) -> String { folder(school) + Within.howHelpWorks }
     public func page(_ school: String, _ page: String) -> String { folder(school) + Within.page(page) }
     /// The school's logo, copied from `file` in its folder under a name of its own.
     public func logo(_ school: String, file: String) -> String {
@@ -65,6 +68,14 @@ public struct SiteURLs: Sendable, Hashable {
     public enum Within {
         public static let offer = "index.html"
         public static let handout = "handout/index.html"
+        /// The school's own introduction (staff training, statutory text), off the offer page
+        /// but beside it, so links in `school.md`'s text, written from the offer page, still lead
+        /// where they did.
+        public static let about = "about.html"
+        /// Everything the offer contains, A to Z, with the search.
+        public static let aToZ = "a-z/index.html"
+        /// The area's levels of need in plain words, with the area's own text.
+        public static let howHelpWorks = "how-help-works/index.html"
         public static func level(_ id: String) -> String { "levels/\(id)/index.html" }
         public static func topic(_ id: String) -> String { "topics/\(id)/index.html" }
         public static func page(_ id: String) -> String { "pages/\(id)/index.html" }

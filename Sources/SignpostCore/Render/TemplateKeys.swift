@@ -7,10 +7,14 @@
 
 /// What the header, "Get help now" box, footer and breadcrumbs see, and every page inherits:
 /// the school's (or the site's) details, `root`, and those pieces rendered.
+/// `school_list_url` is set only when the site has a list of schools; `is_draft` on a draft
+/// school's pages (only `serve` builds them); `help_compact` only for the offer page's short
+/// "Get help now" box; `help_everywhere` when a page of no school shows only the lines every
+/// area shares.
 public enum LayoutKey: String, TemplateKey {
     case lang, site_title, home_url, accessibility_url, get_help_now, school, brand_style, reviewed, reviewed_iso,
          partnership_name, partnership_website, root, header_html, get_help_now_html, footer_html, breadcrumbs,
-         breadcrumbs_html
+         breadcrumbs_html, school_list_url, is_draft, help_compact, help_everywhere
     public static let table = KeyTable(Self.self, nested: [.get_help_now: HelpKey.table, .school: SchoolKey.table,
                                                            .breadcrumbs: CrumbKey.table])
 }
@@ -18,13 +22,17 @@ public enum LayoutKey: String, TemplateKey {
 /// `school` in the layout: the school's own details.
 public enum SchoolKey: String, TemplateKey {
     case school_name, school_url, school_id, handout_url, school_phone, school_tel, school_email, school_mail_href,
-         school_website, school_address, logo_url, logo_alt, brand_style, safeguarding_people
+         school_website, school_address, logo_url, logo_alt, brand_style, safeguarding_people, a_z_url, about_url,
+         how_help_works_url, area_name
     public static let table = KeyTable(Self.self, nested: [.safeguarding_people: PersonKey.table])
 }
 
-/// A line of the "Get help now" box.
+/// A line of the "Get help now" box. `help_when` is when the line is open and `help_other_…`
+/// the number for other times; `help_hours` says both in one sentence, for templates that
+/// show a line's hours as text.
 public enum HelpKey: String, TemplateKey {
-    case help_label, help_phone, help_tel, help_hours, help_note, help_website, help_website_short, help_email
+    case help_label, help_phone, help_tel, help_hours, help_note, help_website, help_website_short, help_email,
+         help_when, help_other_when, help_other_phone, help_other_tel
     public static let table = KeyTable(Self.self)
 }
 
@@ -116,10 +124,17 @@ public protocol PageKey: TemplateKey {
     static var canonical: Self { get }
 }
 
-/// `index`: the list of schools.
+/// `index`: the list of schools, by area (`areas`), and all of them (`schools`).
 public enum IndexPageKey: String, PageKey {
-    case title, head_title, exit_page, canonical, schools
-    public static let table = KeyTable(Self.self, nested: [.schools: SchoolListKey.table], inherits: LayoutKey.table)
+    case title, head_title, exit_page, canonical, schools, areas
+    public static let table = KeyTable(Self.self, nested: [.schools: SchoolListKey.table, .areas: AreaGroupKey.table],
+                                       inherits: LayoutKey.table)
+}
+
+/// An area on the list of schools, with its schools.
+public enum AreaGroupKey: String, TemplateKey {
+    case area_name, area_id, area_schools
+    public static let table = KeyTable(Self.self, nested: [.area_schools: SchoolListKey.table])
 }
 
 public enum SchoolListKey: String, TemplateKey {
@@ -144,17 +159,26 @@ public enum SchoolContactKey: String, TemplateKey {
     public static let table = KeyTable(Self.self)
 }
 
-/// `school`: a school's offer.
+/// `school`: a school's offer, the hub: the short "Get help now" box, the topics, the
+/// school's own services, how help works, key people, and links to the rest.
 public enum OfferPageKey: String, PageKey {
-    case title, head_title, exit_page, canonical, intro, people, levels, other_entries, topics, pages, reviewed_by, next_review
-    public static let table = KeyTable(Self.self, nested: [.people: PersonKey.table, .levels: OfferLevelKey.table,
-                                                           .other_entries: CardKey.table, .topics: TopicURLKey.table,
+    case title, head_title, exit_page, canonical, help_compact_html, topics, services, levels, people, people_call,
+         pages, reviewed_by, next_review, next_review_iso
+    public static let table = KeyTable(Self.self, nested: [.people: PersonKey.table, .levels: LevelStepKey.table,
+                                                           .services: EntryLinkKey.table, .topics: TopicURLKey.table,
                                                            .pages: PageLinkKey.table], inherits: LayoutKey.table)
 }
 
-public enum OfferLevelKey: String, TemplateKey {
-    case level_name, level_url, level_id, level_description, level_services, level_agencies
-    public static let table = KeyTable(Self.self, nested: [.level_services: CardKey.table, .level_agencies: CardKey.table])
+/// A level of need in plain words: what it means for a family and what to do.
+public enum LevelStepKey: String, TemplateKey {
+    case level_name, level_url, level_id, level_meaning, level_what_to_do, level_count
+    public static let table = KeyTable(Self.self)
+}
+
+/// A link to an agency's or service's page.
+public enum EntryLinkKey: String, TemplateKey {
+    case entry_name, entry_url
+    public static let table = KeyTable(Self.self)
 }
 
 public enum TopicURLKey: String, TemplateKey {
@@ -169,13 +193,14 @@ public enum PageLinkKey: String, TemplateKey {
 
 /// `level`: a level of need.
 public enum LevelPageKey: String, PageKey {
-    case title, head_title, exit_page, canonical, level_description, entries
+    case title, head_title, exit_page, canonical, level_description, level_what_to_do, entries
     public static let table = KeyTable(Self.self, nested: [.entries: CardKey.table], inherits: LayoutKey.table)
 }
 
-/// `topic`: what the school offers on a topic.
+/// `topic`: what the school offers on a topic, titled by the topic's name; `text_title` is
+/// the title of the words on the topic, when they have one of their own.
 public enum TopicPageKey: String, PageKey {
-    case title, head_title, exit_page, canonical, topic_description, school_text, services, agencies
+    case title, head_title, exit_page, canonical, topic_description, text_title, school_text, services, agencies
     public static let table = KeyTable(Self.self, nested: [.services: CardKey.table, .agencies: CardKey.table],
                                        inherits: LayoutKey.table)
 }
@@ -194,6 +219,37 @@ public enum ExtraPageKey: String, PageKey {
 
 public enum TocKey: String, TemplateKey {
     case toc_text, toc_anchor, toc_sub
+    public static let table = KeyTable(Self.self)
+}
+
+/// `about`: the school's own introduction to its offer.
+public enum AboutPageKey: String, PageKey {
+    case title, head_title, exit_page, canonical, intro, reviewed_by, next_review, next_review_iso
+    public static let table = KeyTable(Self.self, inherits: LayoutKey.table)
+}
+
+/// `how-help-works`: the area's levels of need in plain words, and the area's own text.
+public enum HowHelpWorksPageKey: String, PageKey {
+    case title, head_title, exit_page, canonical, area_text, levels
+    public static let table = KeyTable(Self.self, nested: [.levels: LevelStepKey.table], inherits: LayoutKey.table)
+}
+
+/// `a-z`: everything the offer contains, by letter, with the words the search looks in.
+public enum AToZPageKey: String, PageKey {
+    case title, head_title, exit_page, canonical, letters, item_count
+    public static let table = KeyTable(Self.self, nested: [.letters: LetterKey.table], inherits: LayoutKey.table)
+}
+
+/// A letter of the A to Z: its items, and `search_json`, the words each item is found by
+/// (a JSON list, in the items' order).
+public enum LetterKey: String, TemplateKey {
+    case letter, letter_id, letter_items, search_json
+    public static let table = KeyTable(Self.self, nested: [.letter_items: LetterItemKey.table])
+}
+
+/// An item of the A to Z: an agency's or service's card (`card_html`), or a topic.
+public enum LetterItemKey: String, TemplateKey {
+    case card_html, is_topic, topic_name, topic_url, topic_description
     public static let table = KeyTable(Self.self)
 }
 

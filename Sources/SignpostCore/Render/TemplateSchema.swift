@@ -13,10 +13,12 @@ public struct TemplateSchema: Sendable {
         "header": [LayoutKey.table], "get-help-now": [LayoutKey.table], "footer": [LayoutKey.table],
         "breadcrumbs": [LayoutKey.table], "entry-card": [CardKey.table], "handout-item": [CardKey.table],
         "entry-details": [DetailsKey.table], "entry-links": [EntryLinksKey.table], "entry-content": [EntryContentKey.table],
+        "about": [AboutPageKey.table], "a-z": [AToZPageKey.table], "how-help-works": [HowHelpWorksPageKey.table],
     ]
 
     /// The pages that place themselves in `layout` (`{{<layout}}`): it sees what all of them give it.
-    static let pages = ["index", "404", "accessibility", "school", "level", "topic", "entry", "page", "handout"]
+    static let pages = ["index", "404", "accessibility", "school", "level", "topic", "entry", "page", "handout", "about", "a-z",
+                        "how-help-works"]
 
     private let visible: [String: Set<String>]
 

@@ -33,8 +33,12 @@ extension ResolvedSchool {
     func markdownBodies(nationalTopicTexts: [String: TopicText], urls: SiteURLs = SiteURLs()) -> [MarkdownBody] {
         let id = school.id
         var bodies: [MarkdownBody] = []
-        bodies.append(MarkdownBody(text: school.body, page: urls.offer(id),
+        bodies.append(MarkdownBody(text: school.body, page: urls.about(id),
                                    parts: [Located(school.body, file: school.file, line: school.bodyLine)]))
+        if !area.body.isBlank {
+            bodies.append(MarkdownBody(text: area.body, page: urls.howHelpWorks(id),
+                                       parts: [Located(area.body, file: area.file, line: area.bodyLine)]))
+        }
         for entry in entries {
             guard let body = entry.fields.body else { continue }
             let parts = entry.fields.bodyParts.isEmpty ? [body] : entry.fields.bodyParts
