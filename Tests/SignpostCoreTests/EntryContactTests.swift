@@ -103,6 +103,14 @@ struct EntryContactTests {
         #expect(try page("willow-primary/handout/index.html").contains("Community Paediatric Service</span> <span class=\"handout-referral\">Ask your GP"))
     }
 
+    @Test func aSchoolServiceWithNoContactOfItsOwnIsReachedThroughTheSchool() throws {
+        let card = try card("willow-primary/topics/mental-health/index.html", of: "nurture-group")
+        #expect(card.contains("Ask at the school:</span> <a href=\"tel:01174960200\">0117 496 0200</a>"))
+        let html = try page("willow-primary/services/nurture-group/index.html")
+        let box = try #require(html.components(separatedBy: "<section class=\"contact-box\"").dropFirst().first?.components(separatedBy: "</section>").first)
+        #expect(box.contains("Ask at Willow Primary School: call <a href=\"tel:01174960200\">0117 496 0200</a>"))
+    }
+
     @Test func theHandoutShowsTheSchoolsOwnNumberOnce() throws {
         let html = try page("willow-primary/handout/index.html")
         #expect(count("tel:01174960200", in: html) == 1, "the school's number, with its contact")
@@ -135,6 +143,13 @@ struct ContactWordsTests {
         #expect(sites.map { $0[.web_text] as String? } == ["Samaritans website", "How we can help", "Samaritans website: jo.samaritans.org"])
         #expect(sites[1][.web_short] as String? == "www.samaritans.org/how-we-can-help")
         #expect(sites[1][.web_parts]?.map { (part: Values<PartKey>) in part[.part] as String? ?? "" } == ["www.samaritans.org/", "how-we-can-help"])
+    }
+
+    @Test func aNameThatSaysWebsiteIsNotFollowedByWebsiteAgain() {
+        let sites = ContactValues.websites([Website(url: "https://www.safeguardingworcestershire.org.uk/", label: nil),
+                                            Website(url: "https://x.example.org/", label: nil)], of: "Safeguarding Partnership (WSCB) website")
+        #expect(sites.map { $0[.web_text] as String? } == ["Safeguarding Partnership (WSCB) website", "Safeguarding Partnership (WSCB) website: x.example.org"])
+        #expect(ContactValues.websites([Website(url: "https://a.example/", label: nil)], of: "Parent Zone web site")[0][.web_text] as String? == "Parent Zone web site")
     }
 
     @Test func largerTextOnlyWhenItStillFitsTwoPages() {

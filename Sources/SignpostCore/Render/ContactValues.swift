@@ -36,6 +36,10 @@ enum ContactValues {
     /// (two links that say the same thing must not go to different places).
     static func websites(_ sites: [Website], of name: String) -> [Values<WebsiteKey>] {
         var named = false
+        // "… (WSCB) website" is not followed by "website" again.
+        let words = name.lowercased().split { !$0.isLetter }
+        let said = words.last == "website" || words.suffix(2) == ["web", "site"]
+        let linkText = said ? name : "\(name) website"
         return sites.map { site in
             var values = Values<WebsiteKey>()
             values[.web_url] = site.url
@@ -47,7 +51,7 @@ enum ContactValues {
             if let label = site.label, !label.isBlank {
                 values[.web_text] = label
             } else {
-                values[.web_text] = named ? "\(name) website: \(host(site.url))" : "\(name) website"
+                values[.web_text] = named ? "\(linkText): \(host(site.url))" : linkText
                 named = true
             }
             return values

@@ -5,12 +5,26 @@
 
 /// An entry as its files make it: the kind, the id and the files, lowest precedence first.
 /// The resolver makes an entry's fields from its files and nothing else, so two schools'
-/// entries with the same files are equal; they are told apart by their files alone.
+/// entries with the same files are equal; they are told apart by their files alone. A school's
+/// own service with no contact of its own is reached through the school: `school` is then the
+/// school's contact, shown on its card (no other school has the service's files).
 struct EntryFiles: Hashable, Sendable {
     let entry: ResolvedEntry
+    let school: SchoolContact?
 
-    static func == (a: EntryFiles, b: EntryFiles) -> Bool { a.entry === b.entry || a.entry.filesKey == b.entry.filesKey }
-    func hash(into hasher: inout Hasher) { hasher.combine(entry.filesKey) }
+    init(entry: ResolvedEntry, school: SchoolContact? = nil) {
+        self.entry = entry
+        self.school = school
+    }
+
+    static func == (a: EntryFiles, b: EntryFiles) -> Bool {
+        (a.entry === b.entry || a.entry.filesKey == b.entry.filesKey) && a.school == b.school
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(entry.filesKey)
+        hasher.combine(school)
+    }
 }
 
 /// An entry's card placed on a page: where, and under which heading level.

@@ -21,7 +21,7 @@ struct EntryPieces {
     func listedCard(_ entry: ResolvedEntry, at place: Place, heading: String = "h3") -> TemplateObject {
         scope.listedCard(entry, at: place, heading: heading) {
             let store = store(for: entry)
-            let files = EntryFiles(entry: entry)
+            let files = files(of: entry)
             let input = CardInput(entry: files, place: place, heading: heading)
             var listed = Values<CardKey>(inheriting: card(files, in: store))
             listed[.url] = url(entry)
@@ -36,7 +36,7 @@ struct EntryPieces {
     func handoutLine(_ entry: ResolvedEntry) -> TemplateObject {
         scope.handoutLine(entry) {
             let store = store(for: entry)
-            let files = EntryFiles(entry: entry)
+            let files = files(of: entry)
             let card = card(files, in: store)
             var line = Values<CardKey>(inheriting: card)
             line[.url] = url(entry)
@@ -53,7 +53,7 @@ struct EntryPieces {
         let topics = entry.topics.compactMap { inputs.topicsByID[$0] }
         let links = LinksInput(levels: levels.map { LinksInput.Link(id: $0.id, name: $0.name) },
                                topics: topics.map { LinksInput.Link(id: $0.id, name: $0.name) }, place: place)
-        let files = EntryFiles(entry: entry)
+        let files = files(of: entry)
         let detailsInput = details(of: entry, files: files, in: school)
         // Details that show this school's people or contact are the school's alone: they stay
         // with the school and are let go of after its pages, like its own services.
@@ -94,7 +94,16 @@ struct EntryPieces {
                 return layout.person(person)
             }
         }
-        let ask = entry.fields.isReferralOnly ? SchoolContact(name: s.name, phone: s.phone, email: s.email) : nil
+        let ask = entry.fields.isReferralOnly ? SchoolContact(name: s.name, phone: s.phone, email: s.email) : files.school
         return DetailsInput(entry: files, people: people, schoolName: people == nil ? nil : s.name, askSchool: ask)
+    }
+
+    /// `entry`'s files; for a school's own service with no contact of its own, with the
+    /// school's contact, the way a family reaches it.
+    private func files(of entry: ResolvedEntry) -> EntryFiles {
+        guard entry.kind == .service, !entry.fields.hasContact, scope.isOwn(entry), let s = scope.school?.school, s.phone != nil || s.email != nil else {
+            return EntryFiles(entry: entry)
+        }
+        return EntryFiles(entry: entry, school: SchoolContact(name: s.name, phone: s.phone, email: s.email))
     }
 }

@@ -44,6 +44,7 @@ enum EntryValues {
             card[.referral_only] = true
             card[.referral_who] = ContactValues.referralWho(f.referral?.value ?? [])
         }
+        if let school = files.school { card[.ask_school] = ContactValues.askSchool(school) }
         return card
     }
 

@@ -47,15 +47,17 @@ public enum CrumbKey: String, TemplateKey {
 /// reach it: `first_phone`, else `first_email`, else `first_website`; its teams (`teams`, or,
 /// when there are more than two, `many_teams` with `team_count` and `team_places`), its named
 /// contacts with a phone or email (`contacts`), and for an entry reached only through a
-/// referral, `referral_who` ("Ask the school or your GP to refer you").
+/// referral, `referral_who` ("Ask the school or your GP to refer you"); for a school's own
+/// service with no contact of its own, the school's (`ask_school`).
 public enum CardKey: String, TemplateKey {
     case id, name, summary, is_service, phones, first_phone, emails, first_email, websites, first_website,
-         teams, many_teams, team_count, team_places, contacts, referral_only, referral_who,
+         teams, many_teams, team_count, team_places, contacts, referral_only, referral_who, ask_school,
          link, root, card_heading, url, card_html, handout_html
     public static let table = KeyTable(Self.self, nested: [.phones: PhoneKey.table, .first_phone: PhoneKey.table,
                                                            .emails: EmailKey.table, .first_email: EmailKey.table,
                                                            .websites: WebsiteKey.table, .first_website: WebsiteKey.table,
-                                                           .teams: TeamKey.table, .contacts: NamedContactKey.table])
+                                                           .teams: TeamKey.table, .contacts: NamedContactKey.table,
+                                                           .ask_school: AskSchoolKey.table])
 }
 
 public enum PhoneKey: String, TemplateKey {
@@ -113,7 +115,8 @@ public enum DetailsKey: String, TemplateKey {
                                                            .ask_school: AskSchoolKey.table, .people: PersonKey.table])
 }
 
-/// The school a family asks about an entry reached only through a referral.
+/// The school a family asks about an entry reached only through a referral, or about one of
+/// the school's own services that has no contact of its own.
 public enum AskSchoolKey: String, TemplateKey {
     case ask_school_name, ask_school_phone, ask_school_tel, ask_school_email, ask_school_mail_href
     public static let table = KeyTable(Self.self)
