@@ -44,6 +44,7 @@ struct ContentTree {
         dir = TempDir("signpost-content")
         write("site.yml", """
         title: Test Offers
+        base_url: https://offers.example.org/
         language: en-GB
         """)
         write("topics.yml", """

@@ -11,7 +11,17 @@ extension ContentLoader {
         if let title = reader.string("title") { site.title = title.value }
         if let base = reader.website("base_url") { site.baseURL = base.hasSuffix("/") ? base : base + "/" }
         if let language = reader.string("language") { site.language = language.value }
+        if site.baseURL == nil, reader.node["base_url"]?.isNull ?? true { warnNoBaseURL(file, log: log) }
         return site
+    }
+
+    /// Without the site's address the printed handout cannot lead a family back to the site:
+    /// one warning for the site, at the commented-out `# base_url:` line if there is one.
+    private func warnNoBaseURL(_ file: SourceFile, log: DiagnosticLog) {
+        let lines = file.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = (lines.firstIndex { $0.contains("base_url") } ?? 0) + file.bodyLine
+        log.warning(file.path, line: line, "the handout cannot point families back to the site: set base_url in site.yml",
+                    suggestion: "add `base_url:` with the site's web address, e.g. `base_url: https://earlyhelp.example.org/`; the handout then prints it with a QR code")
     }
 
     func readTopics(_ file: SourceFile, log: DiagnosticLog) -> [Topic] {

@@ -21,7 +21,7 @@ struct EntryPieces {
     func listedCard(_ entry: ResolvedEntry, at place: Place, heading: String = "h3") -> TemplateObject {
         scope.listedCard(entry, at: place, heading: heading) {
             let store = store(for: entry)
-            let files = EntryFiles(entry: entry)
+            let files = files(of: entry)
             let input = CardInput(entry: files, place: place, heading: heading)
             var listed = Values<CardKey>(inheriting: card(files, in: store))
             listed[.url] = url(entry)
@@ -36,7 +36,7 @@ struct EntryPieces {
     func handoutLine(_ entry: ResolvedEntry) -> TemplateObject {
         scope.handoutLine(entry) {
             let store = store(for: entry)
-            let files = EntryFiles(entry: entry)
+            let files = files(of: entry)
             let card = card(files, in: store)
             var line = Values<CardKey>(inheriting: card)
             line[.url] = url(entry)
@@ -53,26 +53,18 @@ struct EntryPieces {
         let topics = entry.topics.compactMap { inputs.topicsByID[$0] }
         let links = LinksInput(levels: levels.map { LinksInput.Link(id: $0.id, name: $0.name) },
                                topics: topics.map { LinksInput.Link(id: $0.id, name: $0.name) }, place: place)
-        var people: [Values<PersonKey>]?
-        if scope.isOwn(entry), let names = entry.fields.people?.value, !names.isEmpty {
-            let layout = LayoutValues(inputs: inputs)
-            people = names.map { name in
-                guard let person = school.school.people.first(where: { $0.name == name }) else {
-                    var values = Values<PersonKey>()
-                    values[.person_name] = name
-                    return values
-                }
-                return layout.person(person)
-            }
-        }
-        let store = store(for: entry)
-        let files = EntryFiles(entry: entry)
-        let input = ContentInput(entry: files, links: links, people: people, schoolName: people == nil ? nil : school.school.name)
+        let files = files(of: entry)
+        let detailsInput = details(of: entry, files: files, in: school)
+        // Details that show this school's people or contact are the school's alone: they stay
+        // with the school and are let go of after its pages, like its own services.
+        let store = detailsInput.isShared ? store(for: entry) : scope.store
+        let input = ContentInput(details: detailsInput, links: links)
         return store.contents.value(input) {
-            let details = store.details.value(files) {
-                let values = EntryValues.details(files, markdown: inputs.markdown)
+            let make = {
+                let values = EntryValues.details(detailsInput, markdown: inputs.markdown)
                 return EntryDetails(values: values, html: Piece("entry-details", from: values, templates: store.templates))
             }
+            let details = detailsInput.isShared ? store.details.value(files, make: make) : make()
             // The links show no entry: shared by every entry with the same levels and topics.
             let linksStore = inputs.sharing.store(in: scope)
             let linked = linksStore.links.value(links) {
@@ -83,5 +75,35 @@ struct EntryPieces {
             content[.content_html] = Piece("entry-content", from: content, templates: store.templates)
             return content
         }
+    }
+
+    /// What `entry`'s details are made from at `school`: for its own services (and agencies it
+    /// changes) the people the entry names; for an entry reached only through a referral, the
+    /// school's contact, shown beside who can refer.
+    private func details(of entry: ResolvedEntry, files: EntryFiles, in school: ResolvedSchool) -> DetailsInput {
+        let s = school.school
+        var people: [Values<PersonKey>]?
+        if scope.isOwn(entry), let names = entry.fields.people?.value, !names.isEmpty {
+            let layout = LayoutValues(inputs: inputs)
+            people = names.map { name in
+                guard let person = s.people.first(where: { $0.name == name }) else {
+                    var values = Values<PersonKey>()
+                    values[.person_name] = name
+                    return values
+                }
+                return layout.person(person)
+            }
+        }
+        let ask = entry.fields.isReferralOnly ? SchoolContact(name: s.name, phone: s.phone, email: s.email) : files.school
+        return DetailsInput(entry: files, people: people, schoolName: people == nil ? nil : s.name, askSchool: ask)
+    }
+
+    /// `entry`'s files; for a school's own service with no contact of its own, with the
+    /// school's contact, the way a family reaches it.
+    private func files(of entry: ResolvedEntry) -> EntryFiles {
+        guard entry.kind == .service, !entry.fields.hasContact, scope.isOwn(entry), let s = scope.school?.school, s.phone != nil || s.email != nil else {
+            return EntryFiles(entry: entry)
+        }
+        return EntryFiles(entry: entry, school: SchoolContact(name: s.name, phone: s.phone, email: s.email))
     }
 }

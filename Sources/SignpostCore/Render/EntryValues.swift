@@ -2,7 +2,9 @@
 /// is given one input (`EntryInputs`: the entry as its files make it, where the piece goes)
 /// and never the school, and its piece is kept under that input.
 enum EntryValues {
-    /// An entry's card: what lists of entries show (`entry-card`, `handout-item`).
+    /// An entry's card: what lists of entries show (`entry-card`, `handout-item`). Every card
+    /// can show a way to reach its entry: a phone, else an email, else a website; its teams,
+    /// each labelled; its named contacts; or, reached only through a referral, who to ask.
     static func card(_ files: EntryFiles) -> Values<CardKey> {
         let entry = files.entry
         let f = entry.fields
@@ -12,16 +14,37 @@ enum EntryValues {
         card[.summary] = f.summary?.value
         card[.is_service] = entry.kind == .service
         if let list = f.phones?.value, !list.isEmpty {
-            let phones = list.map(phone)
+            let phones = list.map(ContactValues.phone)
             card[.phones] = phones
             card[.first_phone] = phones[0]
         }
-        if let list = f.emails?.value, !list.isEmpty { card[.emails] = list.map(email) }
+        if let list = f.emails?.value, !list.isEmpty {
+            let emails = list.map(ContactValues.email)
+            card[.emails] = emails
+            card[.first_email] = emails[0]
+        }
         if let list = f.websites?.value, !list.isEmpty {
-            let websites = list.map(website)
+            let websites = ContactValues.websites(list, of: entry.name)
             card[.websites] = websites
             card[.first_website] = websites[0]
         }
+        if let teams = f.teams?.value, !teams.isEmpty {
+            card[.teams] = ContactValues.teams(teams)
+            // More than two would make the card a list of numbers: it names the places and
+            // sends the family to the page, where each team is shown in full.
+            if teams.count > 2 {
+                card[.many_teams] = true
+                card[.team_count] = String(teams.count)
+                card[.team_places] = ContactValues.list(teams.map(\.label), last: "and")
+            }
+        }
+        let reachable = (f.contacts?.value ?? []).filter(\.isContactable)
+        if !reachable.isEmpty { card[.contacts] = reachable.map(ContactValues.contact) }
+        if f.isReferralOnly {
+            card[.referral_only] = true
+            card[.referral_who] = ContactValues.referralWho(f.referral?.value ?? [])
+        }
+        if let school = files.school { card[.ask_school] = ContactValues.askSchool(school) }
         return card
     }
 
@@ -35,18 +58,29 @@ enum EntryValues {
         return placed
     }
 
-    /// What `entry-details` shows: the entry's text and contact details.
-    static func details(_ files: EntryFiles, markdown: [String: RenderedMarkdown]) -> Values<DetailsKey> {
-        let entry = files.entry
+    /// What `entry-details` shows: the entry's contact details, then its text and who it is for.
+    static func details(_ input: DetailsInput, markdown: [String: RenderedMarkdown]) -> Values<DetailsKey> {
+        let entry = input.entry.entry
         let f = entry.fields
         var details = Values<DetailsKey>()
         details[.id] = entry.id
         details[.name] = entry.name
         details[.is_service] = entry.kind == .service
-        if let list = f.phones?.value, !list.isEmpty { details[.phones] = list.map(phone) }
-        if let list = f.emails?.value, !list.isEmpty { details[.emails] = list.map(email) }
-        if let list = f.websites?.value, !list.isEmpty { details[.websites] = list.map(website) }
+        if let list = f.phones?.value, !list.isEmpty { details[.phones] = list.map(ContactValues.phone) }
+        if let list = f.emails?.value, !list.isEmpty { details[.emails] = list.map(ContactValues.email) }
+        if let list = f.websites?.value, !list.isEmpty { details[.websites] = ContactValues.websites(list, of: entry.name) }
         details[.address] = f.address?.value
+        if let teams = f.teams?.value, !teams.isEmpty { details[.teams] = ContactValues.teams(teams) }
+        if let contacts = f.contacts?.value, !contacts.isEmpty { details[.contacts] = contacts.map(ContactValues.contact) }
+        if f.isReferralOnly {
+            details[.referral_only] = true
+            details[.referral_who] = ContactValues.referralWho(f.referral?.value ?? [])
+        }
+        if let school = input.askSchool { details[.ask_school] = ContactValues.askSchool(school) }
+        if let people = input.people {
+            details[.people] = people
+            details[.school_name] = input.schoolName
+        }
         details[.ages] = f.ages?.value
         details[.cost] = f.cost?.value
         if let routes = f.referral?.value, !routes.isEmpty {
@@ -58,7 +92,7 @@ enum EntryValues {
                 }
             }
         }
-        if let body = f.body?.value { details[.body] = markdown[body]?.html ?? "" }
+        if let body = f.body?.value, let html = markdown[body]?.html, !html.isBlank { details[.body] = html }
         return details
     }
 
@@ -89,7 +123,7 @@ enum EntryValues {
     /// `entry` on an entry's page: its main part's values (`entry-content`), inheriting its
     /// details. `details` and `links` are made from the input's entry and links.
     static func content(_ input: ContentInput, details: EntryDetails, links: Values<EntryLinksKey>, linksHTML: Piece) -> Values<EntryContentKey> {
-        let entry = input.entry.entry
+        let entry = input.details.entry.entry
         var content = Values<EntryContentKey>(inheriting: details.values)
         content[.id] = entry.id
         content[.name] = entry.name
@@ -104,47 +138,10 @@ enum EntryValues {
             content[.entry_reviewed] = reviewed.description
             content[.entry_reviewed_iso] = reviewed.iso
         }
-        if let people = input.people {
-            content[.school_name] = input.schoolName
-            content[.people] = people
-        }
         content[.details_html] = details.html
         return content
     }
 
-    // MARK: Contact details
-
-    static func phone(_ phone: Phone) -> Values<PhoneKey> {
-        var values = Values<PhoneKey>()
-        values[.number] = phone.display
-        values[.href] = phone.href
-        values[.phone_label] = phone.label
-        values[.phone_hours] = phone.hours
-        values[.is_text] = phone.isText
-        return values
-    }
-
-    static func email(_ email: Email) -> Values<EmailKey> {
-        var values = Values<EmailKey>()
-        values[.address] = email.address
-        values[.mail_href] = "mailto:" + email.address
-        values[.email_label] = email.label
-        return values
-    }
-
-    static func website(_ site: Website) -> Values<WebsiteKey> {
-        var values = Values<WebsiteKey>()
-        values[.web_url] = site.url
-        values[.web_short] = shortURL(site.url)
-        values[.web_label] = site.label
-        return values
-    }
-
     /// "www.nspcc.org.uk/keeping-children-safe": what fits on a printed line.
-    static func shortURL(_ url: String) -> String {
-        var text = Substring(url)
-        for prefix in ["https://", "http://"] where url.hasPrefix(ignoringASCIICase: prefix) { text = text.dropFirst(prefix.utf8.count); break }
-        if text.utf8.last == UInt8(ascii: "/") { text = text.dropLast() }
-        return String(text)
-    }
+    static func shortURL(_ url: String) -> String { ContactValues.shortURL(url) }
 }

@@ -117,30 +117,6 @@ struct PageValues {
     }
 
     func handout(_ school: ResolvedSchool, path: String, topics: [Topic]) -> Values<HandoutPageKey> {
-        let s = school.school
-        var values = layout.page(HandoutPageKey.self, path: path, title: "\(s.name): where to get help", scope: scope)
-        values[.people] = s.people.filter { !$0.roles.isEmpty && ($0.phone != nil || $0.email != nil) }.map(layout.person)
-        values.set(.services, list: school.services.map(entries.handoutLine), of: CardKey.self)
-        // Each agency once, under its first topic, so the handout stays short.
-        var placed = Set<String>()
-        var groups: [Values<HandoutGroupKey>] = []
-        func group(_ name: String, _ agencies: [ResolvedEntry]) {
-            guard !agencies.isEmpty else { return }
-            var item = Values<HandoutGroupKey>()
-            item[.group_name] = name
-            item.set(.group_agencies, list: agencies.map(entries.handoutLine), of: CardKey.self)
-            groups.append(item)
-        }
-        for topic in topics {
-            group(topic.name, school.agencies.filter { $0.topics.first == topic.id && placed.insert($0.id).inserted })
-        }
-        group("Other help", school.agencies.filter { placed.insert($0.id).inserted })
-        values[.groups] = groups
-        if let base = config.baseURL {
-            let url = base + urls.folder(s.id)
-            values[.online_url] = url
-            values[.qr_svg] = QRCode.svg(for: url, label: "QR code: scan to open \(s.name)'s Early Help Offer online")
-        }
-        return values
+        HandoutValues(inputs: inputs, scope: scope).handout(school, path: path, topics: topics)
     }
 }

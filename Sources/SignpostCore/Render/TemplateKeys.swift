@@ -51,13 +51,21 @@ public enum CrumbKey: String, TemplateKey {
 // MARK: Agencies and services
 
 /// An entry as lists show it (`entry-card`, `handout-item`), with where it is placed (`link`,
-/// `root`, `card_heading`) and, in a page's list, its `url` and the rendered pieces.
+/// `root`, `card_heading`) and, in a page's list, its `url` and the rendered pieces. A way to
+/// reach it: `first_phone`, else `first_email`, else `first_website`; its teams (`teams`, or,
+/// when there are more than two, `many_teams` with `team_count` and `team_places`), its named
+/// contacts with a phone or email (`contacts`), and for an entry reached only through a
+/// referral, `referral_who` ("Ask the school or your GP to refer you"); for a school's own
+/// service with no contact of its own, the school's (`ask_school`).
 public enum CardKey: String, TemplateKey {
-    case id, name, summary, is_service, phones, first_phone, emails, websites, first_website,
+    case id, name, summary, is_service, phones, first_phone, emails, first_email, websites, first_website,
+         teams, many_teams, team_count, team_places, contacts, referral_only, referral_who, ask_school,
          link, root, card_heading, url, card_html, handout_html
     public static let table = KeyTable(Self.self, nested: [.phones: PhoneKey.table, .first_phone: PhoneKey.table,
-                                                           .emails: EmailKey.table, .websites: WebsiteKey.table,
-                                                           .first_website: WebsiteKey.table])
+                                                           .emails: EmailKey.table, .first_email: EmailKey.table,
+                                                           .websites: WebsiteKey.table, .first_website: WebsiteKey.table,
+                                                           .teams: TeamKey.table, .contacts: NamedContactKey.table,
+                                                           .ask_school: AskSchoolKey.table])
 }
 
 public enum PhoneKey: String, TemplateKey {
@@ -65,21 +73,61 @@ public enum PhoneKey: String, TemplateKey {
     public static let table = KeyTable(Self.self)
 }
 
+/// An email address; `address_parts` is the address in pieces a line may end after (before
+/// its `@`), for narrow printed columns: `{{#address_parts}}{{part}}<wbr>{{/address_parts}}`.
 public enum EmailKey: String, TemplateKey {
-    case address, mail_href, email_label
-    public static let table = KeyTable(Self.self)
+    case address, mail_href, email_label, address_parts
+    public static let table = KeyTable(Self.self, nested: [.address_parts: PartKey.table])
 }
 
+/// A web address: `web_text` is what its link says (its label, or "Samaritans website"), never
+/// the address itself; `web_short` is the address without `https://`, for paper, and
+/// `web_parts` the same in pieces a printed line may end after (each `/`):
+/// `{{#web_parts}}{{part}}<wbr>{{/web_parts}}`.
 public enum WebsiteKey: String, TemplateKey {
-    case web_url, web_short, web_label
+    case web_url, web_short, web_label, web_text, web_parts
+    public static let table = KeyTable(Self.self, nested: [.web_parts: PartKey.table])
+}
+
+/// A piece of an address a printed line may end after.
+public enum PartKey: String, TemplateKey {
+    case part
     public static let table = KeyTable(Self.self)
 }
 
-/// `entry-details`: an entry's text and contact details.
+/// One of an entry's teams or offices: `team_name` is what a family reads ("Wychavon team").
+/// Its own names, so that a team without phones never shows the entry's.
+public enum TeamKey: String, TemplateKey {
+    case team_label, team_name, team_phones, team_first_phone, team_emails, team_first_email, team_address, team_covers,
+         team_postcodes, team_anchor
+    public static let table = KeyTable(Self.self, nested: [.team_phones: PhoneKey.table, .team_first_phone: PhoneKey.table,
+                                                           .team_emails: EmailKey.table, .team_first_email: EmailKey.table])
+}
+
+/// A named person at an agency (the school's PCSO, the Prevent officer).
+public enum NamedContactKey: String, TemplateKey {
+    case contact_name, contact_role, contact_phone, contact_tel, contact_email, contact_mail_href
+    public static let table = KeyTable(Self.self)
+}
+
+/// `entry-details`: an entry's contact details first ("How to get in touch": phones, emails,
+/// websites, teams, named contacts, address; or, for an entry reached only through a referral,
+/// `referral_who` and the school to ask, `ask_school`), the people at the school who run a
+/// school's own service (`people`, `school_name`), then its text, who can ask, ages and cost.
 public enum DetailsKey: String, TemplateKey {
-    case id, name, is_service, phones, emails, websites, address, ages, cost, referral, body
+    case id, name, is_service, phones, emails, websites, address, teams, contacts, referral_only, referral_who, ask_school,
+         people, school_name, ages, cost, referral, body
     public static let table = KeyTable(Self.self, nested: [.phones: PhoneKey.table, .emails: EmailKey.table,
-                                                           .websites: WebsiteKey.table, .referral: RouteKey.table])
+                                                           .websites: WebsiteKey.table, .referral: RouteKey.table,
+                                                           .teams: TeamKey.table, .contacts: NamedContactKey.table,
+                                                           .ask_school: AskSchoolKey.table, .people: PersonKey.table])
+}
+
+/// The school a family asks about an entry reached only through a referral, or about one of
+/// the school's own services that has no contact of its own.
+public enum AskSchoolKey: String, TemplateKey {
+    case ask_school_name, ask_school_phone, ask_school_tel, ask_school_email, ask_school_mail_href
+    public static let table = KeyTable(Self.self)
 }
 
 /// A way to ask for help ("The school can refer you").
@@ -108,9 +156,9 @@ public enum TopicLinkKey: String, TemplateKey {
 /// inherits the entry's details (`DetailsKey`).
 public enum EntryContentKey: String, TemplateKey {
     case id, name, offer_link, root, levels, topics, summary, is_service, links_html, entry_reviewed, entry_reviewed_iso,
-         school_name, people, details_html, content_html
-    public static let table = KeyTable(Self.self, nested: [.levels: LevelLinkKey.table, .topics: TopicLinkKey.table,
-                                                           .people: PersonKey.table], inherits: DetailsKey.table)
+         details_html, content_html
+    public static let table = KeyTable(Self.self, nested: [.levels: LevelLinkKey.table, .topics: TopicLinkKey.table],
+                                       inherits: DetailsKey.table)
 }
 
 // MARK: Pages
@@ -253,11 +301,26 @@ public enum LetterItemKey: String, TemplateKey {
     public static let table = KeyTable(Self.self)
 }
 
-/// `handout`: the printable page.
+/// `handout`: the printable page. `help_lines`: the area's "Get help now" lines (and the
+/// school's safeguarding line when its number is not the school's, which the school's own
+/// contact shows once); `people`: who to ask for; `ask_about`: the school's own services,
+/// listed under its contact; `groups`: each agency once, under its first topic; `online_url`
+/// (the offer's address, with `qr_svg`) when the site has a `base_url`, else `school_web`;
+/// `density`, a class for the text size that fills two pages (`HandoutFit`); `more_online`,
+/// when some agencies were left out to fit, says so.
 public enum HandoutPageKey: String, PageKey {
-    case title, head_title, exit_page, canonical, people, services, groups, online_url, qr_svg
-    public static let table = KeyTable(Self.self, nested: [.people: PersonKey.table, .services: CardKey.table,
-                                                           .groups: HandoutGroupKey.table], inherits: LayoutKey.table)
+    case title, head_title, exit_page, canonical, help_lines, people, ask_about, groups, more_online, online_url, online_short,
+         qr_svg, school_web, school_web_short, next_review, density
+    public static let table = KeyTable(Self.self, nested: [.help_lines: HelpKey.table, .people: PersonKey.table,
+                                                           .ask_about: AskAboutKey.table, .groups: HandoutGroupKey.table],
+                                       inherits: LayoutKey.table)
+}
+
+/// One of the school's own services on the handout, with its number only when it is not the
+/// school's.
+public enum AskAboutKey: String, TemplateKey {
+    case service_name, service_phone, service_tel
+    public static let table = KeyTable(Self.self)
 }
 
 public enum HandoutGroupKey: String, TemplateKey {

@@ -1,0 +1,159 @@
+/// An entry's ways in, as templates show them: phones, emails, web links that say where they
+/// go, teams labelled by the place they serve, named contacts, and who to ask for a referral.
+enum ContactValues {
+    static func phone(_ phone: Phone) -> Values<PhoneKey> {
+        var values = Values<PhoneKey>()
+        values[.number] = phone.display
+        values[.href] = phone.href
+        values[.phone_label] = phone.label
+        values[.phone_hours] = phone.hours
+        values[.is_text] = phone.isText
+        return values
+    }
+
+    static func email(_ email: Email) -> Values<EmailKey> {
+        var values = Values<EmailKey>()
+        values[.address] = email.address
+        values[.mail_href] = "mailto:" + email.address
+        values[.email_label] = email.label
+        if let at = email.address.firstIndex(of: "@") {
+            values[.address_parts] = parts([String(email.address[..<at]), String(email.address[at...])])
+        }
+        return values
+    }
+
+    /// Pieces of an address, each a place a printed line may end (`<wbr>` after each).
+    static func parts(_ pieces: [String]) -> [Values<PartKey>] {
+        pieces.filter { !$0.isEmpty }.map { piece in
+            var values = Values<PartKey>()
+            values[.part] = piece
+            return values
+        }
+    }
+
+    /// An entry's web addresses, each with words for its link: its label, else "Samaritans
+    /// website" for the first without one, and "Samaritans website: samaritans.org" for others
+    /// (two links that say the same thing must not go to different places).
+    static func websites(_ sites: [Website], of name: String) -> [Values<WebsiteKey>] {
+        var named = false
+        // "… (WSCB) website" is not followed by "website" again.
+        let words = name.lowercased().split { !$0.isLetter }
+        let said = words.last == "website" || words.suffix(2) == ["web", "site"]
+        let linkText = said ? name : "\(name) website"
+        return sites.map { site in
+            var values = Values<WebsiteKey>()
+            values[.web_url] = site.url
+            let short = shortURL(site.url)
+            values[.web_short] = short
+            let pieces = short.split(separator: "/", omittingEmptySubsequences: false)
+            values[.web_parts] = parts(pieces.enumerated().map { index, piece in index < pieces.count - 1 ? piece + "/" : String(piece) })
+            values[.web_label] = site.label
+            if let label = site.label, !label.isBlank {
+                values[.web_text] = label
+            } else {
+                values[.web_text] = named ? "\(linkText): \(host(site.url))" : linkText
+                named = true
+            }
+            return values
+        }
+    }
+
+    /// An entry's teams; `team_name` reads "Wychavon team" unless the label names what it is.
+    static func teams(_ teams: [Team]) -> [Values<TeamKey>] {
+        var anchors = Set<String>()
+        return teams.enumerated().map { index, team in
+            var values = Values<TeamKey>()
+            values[.team_label] = team.label
+            values[.team_name] = teamName(team.label)
+            if !team.phones.isEmpty {
+                let phones = team.phones.map(phone)
+                values[.team_phones] = phones
+                values[.team_first_phone] = phones[0]
+            }
+            if !team.emails.isEmpty {
+                let emails = team.emails.map(email)
+                values[.team_emails] = emails
+                values[.team_first_email] = emails[0]
+            }
+            values[.team_address] = team.address
+            values[.team_postcodes] = team.postcodes.isEmpty ? nil : list(team.postcodes, last: "and")
+            values[.team_covers] = covers(team)
+            var anchor = "team-" + Slug.make(team.label)
+            if !anchors.insert(anchor).inserted { anchor += "-\(index + 1)" }
+            values[.team_anchor] = anchor
+            return values
+        }
+    }
+
+    /// "Ashdown and the villages around it (postcodes BS1 and BS2)".
+    static func covers(_ team: Team) -> String? {
+        let postcodes = team.postcodes.isEmpty ? nil : (team.postcodes.count == 1 ? "postcode " : "postcodes ") + list(team.postcodes, last: "and")
+        switch (team.covers.flatMap { $0.isBlank ? nil : $0 }, postcodes) {
+        case let (words?, codes?): return "\(words) (\(codes))"
+        case let (words?, nil): return words
+        case let (nil, codes?): return codes
+        case (nil, nil): return nil
+        }
+    }
+
+    static func teamName(_ label: String) -> String {
+        let words = Set(label.lowercased().split { !$0.isLetter }.map(String.init))
+        return words.isDisjoint(with: ["team", "teams", "office", "hub", "centre", "center", "service", "branch"]) ? label + " team" : label
+    }
+
+    static func contact(_ contact: NamedContact) -> Values<NamedContactKey> {
+        var values = Values<NamedContactKey>()
+        values[.contact_name] = contact.name
+        values[.contact_role] = contact.role
+        if let phone = contact.phone {
+            values[.contact_phone] = phone.display
+            values[.contact_tel] = phone.href
+        }
+        if let email = contact.email {
+            values[.contact_email] = email
+            values[.contact_mail_href] = "mailto:" + email
+        }
+        return values
+    }
+
+    /// "Ask the school, your GP or your health visitor to refer you".
+    static func referralWho(_ routes: [String]) -> String {
+        let who = routes.compactMap { ReferralKind.kind($0)?.who }
+        return "Ask " + (who.isEmpty ? "the school" : list(who, last: "or")) + " to refer you"
+    }
+
+    static func askSchool(_ school: SchoolContact) -> Values<AskSchoolKey> {
+        var values = Values<AskSchoolKey>()
+        values[.ask_school_name] = school.name
+        if let phone = school.phone {
+            values[.ask_school_phone] = UKPhone.display(phone)
+            values[.ask_school_tel] = UKPhone.href(phone)
+        }
+        if let email = school.email {
+            values[.ask_school_email] = email
+            values[.ask_school_mail_href] = "mailto:" + email
+        }
+        return values
+    }
+
+    /// "a, b and c" (or "a, b or c").
+    static func list(_ items: [String], last word: String) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " \(word) " + items[items.count - 1]
+    }
+
+    /// "www.nspcc.org.uk/keeping-children-safe": what fits on a printed line.
+    static func shortURL(_ url: String) -> String {
+        var text = Substring(url)
+        for prefix in ["https://", "http://"] where url.hasPrefix(ignoringASCIICase: prefix) { text = text.dropFirst(prefix.utf8.count); break }
+        if text.utf8.last == UInt8(ascii: "/") { text = text.dropLast() }
+        return String(text)
+    }
+
+    /// "samaritans.org": the address's host, without `www.`.
+    static func host(_ url: String) -> String {
+        var host = shortURL(url).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if host.lowercased().hasPrefix("www.") { host = host.dropFirst(4) }
+        return String(host)
+    }
+}
