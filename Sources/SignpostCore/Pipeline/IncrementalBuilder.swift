@@ -17,6 +17,8 @@ public final class IncrementalBuilder: Sendable {
         var pages: [String: String?] = [:]
         /// Each written page's values fingerprint: a page whose values are unchanged is not rewritten.
         var fingerprints: [String: Int] = [:]
+        /// Schools the last full build kept as last published.
+        var kept = false
         var hasBuilt = false
     }
 
@@ -31,10 +33,12 @@ public final class IncrementalBuilder: Sendable {
         let collected = SiteBuilder.Fingerprints()
         let (result, prepared) = SiteBuilder(options: options).buildKeepingState(markdownCache: state.markdown, sourceCache: sources,
                                                                                  fingerprints: collected)
-        if result.wrote, let prepared {
+        if result.wrote || !result.kept.isEmpty, let prepared {
             state.fingerprints = collected.byPath
             state.markdown = prepared.markdown
             state.pages = Dictionary(prepared.plans.map { ($0.path, $0.school) }) { first, _ in first }
+            for (path, school) in prepared.keptPages { state.pages[path] = school }
+            state.kept = !result.kept.isEmpty
             state.hasBuilt = true
         }
         return result
@@ -51,7 +55,8 @@ public final class IncrementalBuilder: Sendable {
         let contentChanges = changed.filter { $0.hasPrefix(contentRoot) }
         // Theme files, site-wide settings and areas affect every page: rebuild everything.
         let sitewide = ["site.yml", "topics.yml"].map { contentRoot + $0 }
-        if !state.hasBuilt || contentChanges.count != changed.count
+        // While a school is kept as last published (`SchoolIsolation`), every save rebuilds fully.
+        if !state.hasBuilt || state.kept || contentChanges.count != changed.count
             || contentChanges.contains(where: { sitewide.contains($0) || $0.hasSuffix("/area.md") || $0.contains("/templates/") }) {
             return fullBuild(&state)
         }
@@ -68,6 +73,11 @@ public final class IncrementalBuilder: Sendable {
             }.map(\.school.id))
         }, previousPages: state.pages)
         guard !log.hasErrors, let theme = prepared.theme else {
+            // Errors only in schools' own folders: a full build keeps those schools as last published.
+            let folders = SchoolFolders(contentDisplay: options.contentDisplay)
+            if case .county = options.urls.scheme, prepared.theme != nil, log.errors.allSatisfy({ folders.school(of: $0.file) != nil }) {
+                return fullBuild(&state)
+            }
             return BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false)
         }
         var newPages = SiteBuilder.keptPages(state.pages, plans: prepared.plans, site: prepared.site)
@@ -92,6 +102,12 @@ public final class IncrementalBuilder: Sendable {
         clock.lap("render+write")
         for gone in state.pages.keys where newPages[gone] == nil {
             try? FileManager.default.removeItem(at: options.output.appendingPathComponent(gone))
+        }
+        // The schools' site-wide lines, which the next full build keeps a school's from.
+        do {
+            try SiteWriter.replace(try SchoolSummaries(prepared.site).encoded(), at: SchoolSummaries.fileName, in: options.output)
+        } catch {
+            log.error(options.output.lastPathComponent, "\(error)")
         }
         if !log.hasErrors { for (plan, hash) in evaluated { state.fingerprints[plan.path] = hash } }
         state.markdown = prepared.markdown
