@@ -217,8 +217,10 @@ struct Serve: AsyncParsableCommand {
             printDiagnostics(result.diagnostics)
             say(reason.isEmpty ? result.summary : "\(reason): \(result.summary)")
             if let report = result.pdf { say(report.summary) }
-            if result.wrote { version += 1 }
-            server.update(version: result.wrote ? version : nil, errors: result.errors.map(\.description))
+            // Schools kept as last published: the others' pages changed, so the page reloads.
+            let updated = result.wrote || !result.kept.isEmpty
+            if updated { version += 1 }
+            server.update(version: updated ? version : nil, errors: result.errors.map(\.description))
         }
 
         // Ctrl-C (and a polite kill) stop cleanly and remove the preview folder.

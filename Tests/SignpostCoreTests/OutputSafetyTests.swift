@@ -104,9 +104,11 @@ struct OutputSafetyTests {
         let first = SiteBuilder(options: options(dir)).build()
         #expect(first.wrote, "\(describe(first))")
         let before = snapshot(dir.path("Site"))
-        try FileManager.default.moveItem(at: dir.path("Content/schools/pine-high"), to: dir.path("Content/schools/\(name)"))
+        // A copy: the school under the reserved name is left out (never published), the others built as they were.
+        try FileManager.default.copyItem(at: dir.path("Content/schools/pine-high"), to: dir.path("Content/schools/\(name)"))
         let result = SiteBuilder(options: options(dir)).build()
         #expect(!result.wrote)
+        #expect(result.kept.map(\.id) == [name] && result.kept.allSatisfy { !$0.wasPublished }, "\(result.kept)")
         let error = try #require(result.errors.first { $0.file == "Content/schools/\(name)/school.md" }, "\(describe(result))")
         #expect(error.message.contains("the school folder is named \"\(name)\""))
         #expect(error.suggestion?.contains("rename the folder Content/schools/\(name)") == true)

@@ -196,14 +196,16 @@ struct BuildTests {
         let before = snapshot(output)
         #expect(before.count > 20)
 
-        // Break the content: invalid YAML in one school.
-        dir.write("Content/schools/pine-high/school.md", "---\nname: \"Pine High School\narea: northshire\n---\n")
+        // Break the content: invalid YAML in the national library, which every school shows.
+        let library = try String(contentsOf: dir.path("Content/agencies/samaritans.md"), encoding: .utf8)
+        dir.write("Content/agencies/samaritans.md", "---\nname: \"Samaritans\nphones: [\"116 123\"]\n---\n")
         let second = builder.build()
         #expect(!second.wrote)
         #expect(second.pages == 0)
-        #expect(second.errors.contains { $0.file == "Content/schools/pine-high/school.md" }, "\(second.diagnostics.map(\.description))")
+        #expect(second.errors.contains { $0.file == "Content/agencies/samaritans.md" }, "\(second.diagnostics.map(\.description))")
         #expect(second.summary.hasPrefix("Build failed"))
         #expect(snapshot(output) == before)
+        dir.write("Content/agencies/samaritans.md", library)
 
         // A broken link in Markdown fails the build too, still without touching the site.
         dir.write("Content/schools/pine-high/school.md", "---\nname: Pine High School\narea: northshire\nphone: \"0113 496 0100\"\npeople:\n  - name: Sam Jones\n    roles: [dsl]\n---\n[Policy](file:///U:/policy.pdf)\n")

@@ -75,7 +75,9 @@ def test_hostile_school_templates_are_errors_not_crashes(project, case):
     build = run("build", "--output", "Site", cwd=project)
     assert build.returncode == 1, f"build exited {build.returncode}\n{build.stderr[-2000:]}"
     assert expected in build.stderr
-    assert not (project / "Site").exists()
+    # The other schools are built; this one, never published, is left out and named.
+    assert "Left out Westlands First School, which has not been published before" in build.stdout, build.stdout
+    assert (project / "Site/index.html").exists() and not (project / "Site/westlands-first").exists()
     assert not list(project.glob(".Site-building-*"))
 
 

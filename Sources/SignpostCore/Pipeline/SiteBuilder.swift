@@ -45,6 +45,11 @@ public struct BuildResult: Sendable {
     public var draftsNote: String? { Drafts.note(leftOut: draftsLeftOut) }
     /// What the PDF stage did, when it ran.
     public var pdf: PDFReport?
+    /// Schools whose own files have errors, kept as last published while the others were built
+    /// (`wrote` is then false: the build failed, but the site was updated).
+    public var kept: [KeptSchool] = []
+    /// The one line naming them, or nil.
+    public var keptNote: String? { KeptSchool.note(kept) }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -55,6 +60,9 @@ public struct BuildResult: Sendable {
         }
         if wrote {
             return String(format: "Built %d school%@, %d pages in %.2f s", schools, schools == 1 ? "" : "s", pages, seconds)
+        }
+        if let keptNote {
+            return keptNote + String(format: "; built the other %d school%@, %d pages in %.2f s", schools, schools == 1 ? "" : "s", pages, seconds)
         }
         return "Build failed: \(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings.count) warning\(warnings.count == 1 ? "" : "s"); the previous site was left as it was"
     }
@@ -79,6 +87,8 @@ public struct SiteBuilder: Sendable {
         var scopes: [String: SchoolScope]
         /// Draft schools left out (when `includeDrafts` is off), by name.
         public var draftsLeftOut: [String] = []
+        /// The pages of schools kept as last published (`SchoolIsolation`): path → school.
+        var keptPages: [String: String] = [:]
     }
 
     /// `onlySchools`: plan pages for these schools only (an incremental rebuild, whose other
@@ -141,7 +151,10 @@ public struct SiteBuilder: Sendable {
         if !leftovers.isEmpty {
             log.warning(options.output.lastPathComponent, "removed the unfinished copies that interrupted builds left beside it: \(leftovers.joined(separator: ", "))")
         }
-        let prepared = prepare(log: log, markdownCache: markdownCache, sourceCache: sourceCache)
+        // Errors in a school's own folder keep that school as last published (`SchoolIsolation`).
+        let found = DiagnosticLog()
+        var prepared = prepare(log: found, markdownCache: markdownCache, sourceCache: sourceCache)
+        let kept = SchoolIsolation(options: options, live: writer.output).isolate(&prepared, found: found, into: log)
         guard !log.hasErrors, let theme = prepared.theme else {
             return (BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: 0, seconds: Date().timeIntervalSince(start), wrote: false), prepared)
         }
@@ -161,17 +174,21 @@ public struct SiteBuilder: Sendable {
                 try writeSitemap(prepared, to: staging)
                 pdf = options.pdf.map { PDFStage(settings: $0, outputDisplay: options.output.lastPathComponent)
                     .run(PDFJob.all(for: prepared.site, urls: options.urls), in: staging, previous: writer.output, log: log) }
+                try kept.write(into: staging, site: prepared.site)
                 try writer.commit(staging)
                 clock.lap("assets+swap")
             } catch {
                 log.error(options.output.lastPathComponent, "\(error)")
             }
         }
-        if log.hasErrors { writer.discard(staging) }
-        var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: log.hasErrors ? 0 : prepared.plans.count,
-                                 seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors)
+        let failed = log.hasErrors
+        if failed { writer.discard(staging) }
+        kept.findings.forEach(log.add)
+        var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: failed ? 0 : prepared.plans.count,
+                                 seconds: Date().timeIntervalSince(start), wrote: !failed && kept.isEmpty)
         result.draftsLeftOut = prepared.draftsLeftOut
-        result.pdf = log.hasErrors ? nil : pdf
+        result.kept = failed ? [] : kept.schools
+        result.pdf = failed ? nil : pdf
         return (result, prepared)
     }
 
@@ -305,27 +322,39 @@ public struct SiteBuilder: Sendable {
     static let batchSize = 1024
 
     func copyAssets(theme: Theme, site: ResolvedSite, to staging: URL) throws {
-        let contentGate = self.contentGate
         for asset in theme.assets {
             let data = try theme.gate.data("assets/" + asset, kind: .asset)
             try SiteWriter.write(data, to: options.urls.asset(asset), in: staging)
         }
         for school in site.schools where options.urls.includes(school: school.school.id) {
-            guard let logo = school.school.logo?.value else { continue }
-            let data = try contentGate.data("schools/\(school.school.id)/\(logo)", kind: .logo)
-            let published = try LogoSanitizer.publishable(data, ext: URL(fileURLWithPath: logo).pathExtension.lowercased())
-            try SiteWriter.write(published, to: options.urls.logo(school.school.id, file: logo), in: staging)
+            guard let logo = try logo(of: school) else { continue }
+            try SiteWriter.write(logo.data, to: logo.path, in: staging)
         }
+    }
+
+    /// A school's logo as published (an SVG cleaned) and its place in the site, or nil without one.
+    func logo(of school: ResolvedSchool) throws -> (path: String, data: Data)? {
+        guard let logo = school.school.logo?.value else { return nil }
+        let data = try contentGate.data("schools/\(school.school.id)/\(logo)", kind: .logo)
+        let published = try LogoSanitizer.publishable(data, ext: URL(fileURLWithPath: logo).pathExtension.lowercased())
+        return (options.urls.logo(school.school.id, file: logo), published)
     }
 
     func writeSitemap(_ prepared: Prepared, to staging: URL) throws {
         guard let base = prepared.site.content.site.baseURL else { return }
+        try SiteWriter.write(sitemap(base: base, pages: prepared.plans.map(\.path) + prepared.keptPages.keys), to: options.urls.sitemap, in: staging)
+    }
+
+    /// Every page but the 404 page, in the order of their paths (the site's home first), so that
+    /// a rebuild in place that knows only the set of pages writes the same bytes.
+    func sitemap(base: String, pages: [String]) -> Data {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for plan in prepared.plans where plan.path != options.urls.notFound {
-            let path = plan.path.hasSuffix("index.html") ? String(plan.path.dropLast("index.html".count)) : plan.path
+        let home = options.urls.home
+        for page in pages.sorted(by: { ($0 != home ? 1 : 0, $0) < ($1 != home ? 1 : 0, $1) }) where page != options.urls.notFound {
+            let path = page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page
             xml += "  <url><loc>\(HTML.escape(base + path))</loc></url>\n"
         }
         xml += "</urlset>\n"
-        try SiteWriter.write(Data(xml.utf8), to: options.urls.sitemap, in: staging)
+        return Data(xml.utf8)
     }
 }

@@ -2,20 +2,22 @@
 /// errors, so it cannot stop another school's pages; `build` leaves it out, `serve` and `check`
 /// keep it.
 public struct Drafts: Sendable {
-    /// The draft schools' folders as messages name them (`Content/schools/st-example/`).
-    let folders: [String]
+    /// The draft schools' folder names.
+    let ids: Set<String>
+    let folders: SchoolFolders
     public let names: [String]
 
     public init(_ content: Content, contentDisplay: String) {
         let drafts = content.schools.filter(\.isDraft)
-        folders = drafts.map { "\(contentDisplay)/schools/\($0.id)/" }
+        ids = Set(drafts.map(\.id))
+        folders = SchoolFolders(contentDisplay: contentDisplay)
         names = drafts.map(\.name)
     }
 
-    public var isEmpty: Bool { folders.isEmpty }
+    public var isEmpty: Bool { ids.isEmpty }
 
     func isDraft(_ diagnostic: Diagnostic) -> Bool {
-        folders.contains { diagnostic.file.hasPrefix($0) }
+        folders.school(of: diagnostic.file).map(ids.contains) ?? false
     }
 
     /// Passes findings on: a draft's errors become warnings, or (when the drafts are left

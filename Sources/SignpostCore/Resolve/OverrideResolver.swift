@@ -36,21 +36,24 @@ public struct OverrideResolver: Sendable {
         case .all:
             library.order.forEach(pick)
         case let .list(ids):
+            var unknown: [Located<String>] = []
             for id in ids {
                 if library.entries[id.value] != nil { pick(id.value) }
                 else if school.overrides[id.value] != nil { pick(id.value) } // a local-only agency named in the list
                 else if content.unreadableAgencies.contains(id.value) { continue } // its own file's error says why
-                else {
-                    log.error(id.file, line: id.line, column: id.column, "unknown agency \"\(id.value)\"",
-                              suggestion: Suggestion.didYouMean(id.value, in: library.order) ?? "agencies are files in Content/agencies/ and Content/areas/\(area.id)/agencies/")
-                }
+                else { unknown.append(id) }
+            }
+            // A hint is worked out only for the ids listed, not for each of thousands.
+            RepeatedFindings.report(unknown, what: "unknown agencies", log: log, place: { ($0.file, $0.line) }) { id in
+                log.error(id.file, line: id.line, column: id.column, "unknown agency \"\(id.value)\"",
+                          suggestion: Suggestion.didYouMean(id.value, in: library.order) ?? "agencies are files in Content/agencies/ and Content/areas/\(area.id)/agencies/")
             }
         }
-        for id in school.exclude {
-            if library.entries[id.value] == nil {
-                log.warning(id.file, line: id.line, column: id.column, "`exclude` names \"\(id.value)\", which is not in the library",
-                            suggestion: Suggestion.didYouMean(id.value, in: library.order))
-            }
+        let notInLibrary = school.exclude.filter { library.entries[$0.value] == nil }
+        RepeatedFindings.report(notInLibrary, what: "ids in `exclude` that are not in the library", severity: .warning, log: log,
+                                place: { ($0.file, $0.line) }) { id in
+            log.warning(id.file, line: id.line, column: id.column, "`exclude` names \"\(id.value)\", which is not in the library",
+                        suggestion: Suggestion.didYouMean(id.value, in: library.order))
         }
         let excluded = Set(school.exclude.map(\.value))
         chosen.removeAll { excluded.contains($0) }
