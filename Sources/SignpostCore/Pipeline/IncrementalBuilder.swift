@@ -78,28 +78,38 @@ public final class IncrementalBuilder: Sendable {
         let clock = PhaseClock()
         let candidates = prepared.plans.filter { !$0.sources.isDisjoint(with: changedSet) || state.pages[$0.path] == nil }
         let known = state.fingerprints
-        let evaluated = ParallelMap.map(candidates, parallel: options.parallel) { plan -> (PagePlan, Int)? in
-            let values = plan.values
-            let hash = ContextHash.of(values)
-            return hash == known[plan.path] ? nil : (plan.with(values), hash)
-        }.compactMap { $0 }
-        let affected = evaluated.map(\.0)
+        let parallel = options.parallel
+        func withNewValues(_ plans: [PagePlan]) -> [(PagePlan, Int)] {
+            ParallelMap.map(plans, parallel: parallel) { plan -> (PagePlan, Int)? in
+                let values = plan.values
+                let hash = ContextHash.of(values)
+                return hash == known[plan.path] ? nil : (plan.with(values), hash)
+            }.compactMap { $0 }
+        }
+        // Pages that link to the PDFs with their sizes are looked at after the PDFs are made.
+        var evaluated = withNewValues(candidates.filter { !$0.showsDownloads })
         clock.lap("fingerprints (\(candidates.count))")
         // Pages are written in place: each file write replaces one whole page, and nothing is
         // written at all when the content has errors, so the last good site stays up.
-        let failures = builder.renderAndWrite(prepared, theme: theme, to: options.output, only: affected)
+        let failures = builder.renderAndWrite(prepared, theme: theme, to: options.output, only: evaluated.map(\.0))
         failures.forEach(log.add)
         clock.lap("render+write")
         for gone in state.pages.keys where newPages[gone] == nil {
             try? FileManager.default.removeItem(at: options.output.appendingPathComponent(gone))
         }
-        if !log.hasErrors { for (plan, hash) in evaluated { state.fingerprints[plan.path] = hash } }
-        state.markdown = prepared.markdown
-        state.pages = newPages
         // Only when asked (`serve --pdf`): in place, remaking just the PDFs whose pages changed.
         let pdf = options.pdf.flatMap { settings in log.hasErrors ? nil : PDFStage(settings: settings, outputDisplay: options.output.lastPathComponent)
             .run(PDFJob.all(for: prepared.site, urls: options.urls), in: options.output, previous: options.output, log: log) }
-        var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: affected.count,
+        if !log.hasErrors {
+            prepared.downloads.record(pdf)
+            let linking = withNewValues(candidates.filter(\.showsDownloads))
+            builder.renderAndWrite(prepared, theme: theme, to: options.output, only: linking.map(\.0)).forEach(log.add)
+            evaluated += linking
+        }
+        if !log.hasErrors { for (plan, hash) in evaluated { state.fingerprints[plan.path] = hash } }
+        state.markdown = prepared.markdown
+        state.pages = newPages
+        var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: evaluated.count,
                                  seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors)
         result.incremental = true
         result.pdf = pdf

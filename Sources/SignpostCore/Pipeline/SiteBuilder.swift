@@ -79,6 +79,8 @@ public struct SiteBuilder: Sendable {
         var scopes: [String: SchoolScope]
         /// Draft schools left out (when `includeDrafts` is off), by name.
         public var draftsLeftOut: [String] = []
+        /// The PDFs made, for the pages that link to them: filled in before those are rendered.
+        let downloads: PrintDownloads
     }
 
     /// `onlySchools`: plan pages for these schools only (an incremental rebuild, whose other
@@ -102,8 +104,9 @@ public struct SiteBuilder: Sendable {
         let brand = brandColours(site, log: log)
         checkLogos(site, log: log)
         let libraries = theme.map { schoolLibraries(site, theme: $0, log: log) } ?? [:]
+        let downloads = PrintDownloads()
         let inputs = RenderInputs(site: site, markdown: markdown, today: options.today, brandColours: brand, urls: options.urls,
-                                  sharing: options.sharing, library: theme?.library, schoolLibraries: libraries)
+                                  sharing: options.sharing, library: theme?.library, schoolLibraries: libraries, downloads: downloads)
         let (plans, scopes) = PagePlanner(inputs: inputs).plans(parallel: options.parallel, schools: onlySchools?(site))
         clock.lap("page plans")
         MarkdownLinkChecker(site: site, markdown: markdown, plans: plans, urls: options.urls,
@@ -111,7 +114,7 @@ public struct SiteBuilder: Sendable {
         clock.lap("link check")
         drafts.pass(log.all, to: published, keepingDrafts: options.includeDrafts)
         return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, libraries: libraries,
-                        scopes: scopes, draftsLeftOut: options.includeDrafts ? [] : drafts.names)
+                        scopes: scopes, draftsLeftOut: options.includeDrafts ? [] : drafts.names, downloads: downloads)
     }
 
     /// Of the pages an earlier build wrote (path → school), those of schools that still exist
@@ -152,8 +155,15 @@ public struct SiteBuilder: Sendable {
         }
         let clock = PhaseClock()
         var pdf: PDFReport?
-        let failures = renderAndWrite(prepared, theme: theme, to: staging, fingerprints: fingerprints)
-        failures.forEach(log.add)
+        // Pages that link to the PDFs with their sizes are written once the PDFs are made; every
+        // page's path is checked against every other's first, as one write would hide another.
+        do { try SiteWriter.makeFolders(for: prepared.plans.map(\.path), in: staging) } catch {
+            log.error(options.output.lastPathComponent, "\(error)")
+        }
+        if !log.hasErrors {
+            renderAndWrite(prepared, theme: theme, to: staging, only: prepared.plans.filter { !$0.showsDownloads },
+                           fingerprints: fingerprints).forEach(log.add)
+        }
         clock.lap("templates+write")
         if !log.hasErrors {
             do {
@@ -161,8 +171,12 @@ public struct SiteBuilder: Sendable {
                 try writeSitemap(prepared, to: staging)
                 pdf = options.pdf.map { PDFStage(settings: $0, outputDisplay: options.output.lastPathComponent)
                     .run(PDFJob.all(for: prepared.site, urls: options.urls), in: staging, previous: writer.output, log: log) }
-                try writer.commit(staging)
-                clock.lap("assets+swap")
+                clock.lap("assets+PDFs")
+                prepared.downloads.record(pdf)
+                renderAndWrite(prepared, theme: theme, to: staging, only: prepared.plans.filter(\.showsDownloads),
+                               fingerprints: fingerprints).forEach(log.add)
+                if !log.hasErrors { try writer.commit(staging) }
+                clock.lap("linking pages+swap")
             } catch {
                 log.error(options.output.lastPathComponent, "\(error)")
             }

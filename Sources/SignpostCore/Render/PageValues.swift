@@ -88,6 +88,8 @@ struct PageValues {
         }
         values[.reviewed_by] = s.reviewedBy
         values[.next_review] = s.nextReview?.value.description
+        // The documents to print, and their PDFs with sizes (`OfferDocumentValues.swift`).
+        values[.downloads] = downloads(s.id)
         return values
     }
 

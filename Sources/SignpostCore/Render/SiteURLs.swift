@@ -54,6 +54,8 @@ public struct SiteURLs: Sendable, Hashable {
     public func topic(_ school: String, _ topic: String) -> String { folder(school) + Within.topic(topic) }
     public func entry(_ school: String, _ entry: ResolvedEntry) -> String { folder(school) + Within.entry(entry) }
     public func handout(_ school: String) -> String { folder(school) + Within.handout }
+    /// The whole offer on one page, to print (and the page its PDF is made from).
+    public func wholeOffer(_ school: String) -> String { folder(school) + Within.wholeOffer }
     public func page(_ school: String, _ page: String) -> String { folder(school) + Within.page(page) }
     /// The school's logo, copied from `file` in its folder under a name of its own.
     public func logo(_ school: String, file: String) -> String {
@@ -65,6 +67,7 @@ public struct SiteURLs: Sendable, Hashable {
     public enum Within {
         public static let offer = "index.html"
         public static let handout = "handout/index.html"
+        public static let wholeOffer = "whole-offer/index.html"
         public static func level(_ id: String) -> String { "levels/\(id)/index.html" }
         public static func topic(_ id: String) -> String { "topics/\(id)/index.html" }
         public static func page(_ id: String) -> String { "pages/\(id)/index.html" }

@@ -13,6 +13,7 @@ public struct TemplateSchema: Sendable {
         "header": [LayoutKey.table], "get-help-now": [LayoutKey.table], "footer": [LayoutKey.table],
         "breadcrumbs": [LayoutKey.table], "entry-card": [CardKey.table], "handout-item": [CardKey.table],
         "entry-details": [DetailsKey.table], "entry-links": [EntryLinksKey.table], "entry-content": [EntryContentKey.table],
+        "offer-document": [OfferDocumentKey.table],
     ]
 
     /// The pages that place themselves in `layout` (`{{<layout}}`): it sees what all of them give it.
