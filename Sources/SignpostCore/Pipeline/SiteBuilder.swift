@@ -97,6 +97,13 @@ public struct SiteBuilder: Sendable {
         let resolved = OverrideResolver(content: content).resolve(log: log)
         ReferenceValidator(today: options.today).validate(resolved, log: log)
         let site = options.includeDrafts ? resolved : resolved.withoutDrafts()
+        if case .oneSchool(let id) = options.urls.scheme, !site.schools.contains(where: { $0.school.id == id }) {
+            let draft = resolved.schools.contains { $0.school.id == id }
+            log.error("\(options.contentDisplay)/schools/\(id)", draft ? "\(id) is a draft, so it has no site to build yet"
+                      : "there is no school called \"\(id)\" to build on its own",
+                      suggestion: draft ? "take `draft: true` out of its school.md when it is ready"
+                      : "use a school's folder name: " + site.schools.map(\.school.id).sorted().joined(separator: ", "))
+        }
         let theme = Theme(root: options.theme, displayRoot: options.themeDisplay, log: log)
         clock.lap("resolve+validate")
         let markdown = renderMarkdown(site, cache: markdownCache, log: log)

@@ -11,6 +11,8 @@ public enum LayoutKey: String, TemplateKey {
     case lang, site_title, home_url, accessibility_url, get_help_now, school, brand_style, reviewed, reviewed_iso,
          partnership_name, partnership_website, root, header_html, get_help_now_html, footer_html, breadcrumbs,
          breadcrumbs_html
+    /// The list of schools, when the site has one (not a school's site on its own).
+    case school_list_url
     public static let table = KeyTable(Self.self, nested: [.get_help_now: HelpKey.table, .school: SchoolKey.table,
                                                            .breadcrumbs: CrumbKey.table])
 }
