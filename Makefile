@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
-BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev
+BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev zlib1g-dev
 RELEASE := .build/release/signpost
 DEBUG := .build/debug/signpost
 TEST_SITE := .build/test-site
@@ -22,7 +22,7 @@ build: deps
 
 # C libraries come from Debian; install only what pkg-config cannot find.
 deps:
-	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcmark-gfm libqrencode; then \
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcmark-gfm libqrencode zlib; then \
 		echo "Installing $(BUILD_DEPS)"; \
 		$(APT) update -qq && $(APT) install -y -qq $(BUILD_DEPS) >/dev/null; \
 	fi

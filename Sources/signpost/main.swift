@@ -47,8 +47,15 @@ struct Build: ParsableCommand {
 
     @OptionGroup var paths: Paths
 
-    @Option(help: "Where to write the site.")
-    var output = "Site"
+    @Option(help: "Where to write the site (default: Site, or <school>-early-help-offer with --school).")
+    var output: String?
+
+    @Option(help: ArgumentHelp("Write one school's site on its own: its offer at the top, no other school's pages.",
+                               valueName: "school folder name"))
+    var school: String?
+
+    @Flag(help: "With --school: also write <school>-early-help-offer.zip of that site, next to its folder.")
+    var zip = false
 
     @Flag(help: "Render on one thread (for comparing output).")
     var serial = false
@@ -59,8 +66,16 @@ struct Build: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Make each school's PDFs (with WeasyPrint, which `make site` installs).")
     var pdf = true
 
+    func validate() throws {
+        if zip && school == nil { throw ValidationError("--zip makes a zip of one school's site: say which, e.g. --school westlands-first --zip") }
+        if let school, school.isEmpty || !school.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
+            throw ValidationError(TerminalText.escaped("\"\(school)\" is not a school's folder name: use the name of its folder in Content/schools, e.g. westlands-first"))
+        }
+    }
+
     func run() throws {
-        var options = paths.options(output: output)
+        var options = paths.options(output: output ?? school.map { "\($0)-early-help-offer" } ?? "Site")
+        if let school { options.urls = SiteURLs(.oneSchool(school)) }
         options.parallel = !serial
         options.sharing = !noSharing
         if pdf { options.pdf = PDFSettings(engine: PDFEngine.weasyPrint()) }
@@ -70,6 +85,14 @@ struct Build: ParsableCommand {
         print(result.summary)
         if let report = result.pdf { print(report.summary) }
         if !result.wrote { throw ExitCode(1) }
+        if let school, zip {
+            let file = options.output.deletingLastPathComponent().appendingPathComponent(SchoolZip.fileName(school: school))
+            do { try SchoolZip.write(folder: options.output, to: file) } catch {
+                FileHandle.standardError.write(Data("\(file.lastPathComponent):1:1: error: the zip could not be written: \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+            print("Wrote \(file.lastPathComponent), ready to upload")
+        }
     }
 }
 

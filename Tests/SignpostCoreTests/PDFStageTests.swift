@@ -83,46 +83,51 @@ struct PDFStageTests {
 
     @Test func fileNamesSayWhoseAndWhatAndComeFromOnePlace() throws {
         #expect(PrintDocument.handout.fileName(school: "westlands-first") == "westlands-first-early-help-handout.pdf")
-        #expect(PrintDocument.all == [.handout])
+        #expect(PrintDocument.wholeOffer.fileName(school: "westlands-first") == "westlands-first-early-help-offer.pdf")
+        #expect(PrintDocument.all == [.handout, .wholeOffer])
         let project = try Project()
         let log = DiagnosticLog()
         let site = SiteBuilder(options: project.options(nil)).prepare(log: log).site
         let jobs = PDFJob.all(for: site)
-        #expect(jobs.map(\.page) == ["oak-first/handout/index.html", "pine-high/handout/index.html"])
-        #expect(jobs.map(\.pdf) == ["oak-first/oak-first-early-help-handout.pdf", "pine-high/pine-high-early-help-handout.pdf"])
+        #expect(jobs.map(\.page) == ["oak-first/handout/index.html", "oak-first/whole-offer/index.html",
+                                      "pine-high/handout/index.html", "pine-high/whole-offer/index.html"])
+        #expect(jobs.map(\.pdf) == ["oak-first/oak-first-early-help-handout.pdf", "oak-first/oak-first-early-help-offer.pdf",
+                                     "pine-high/pine-high-early-help-handout.pdf", "pine-high/pine-high-early-help-offer.pdf"])
         // The date is the offer's review date (Pine High gives none); links resolve against the site's address.
-        #expect(jobs.map(\.date) == ["2026-09-01", nil])
+        #expect(jobs.map(\.date) == ["2026-09-01", "2026-09-01", nil, nil])
         #expect(jobs.allSatisfy { $0.siteURL == "https://earlyhelp.example.org/" })
         // A site of one school keeps its pages, and so its PDFs, at the top.
         let alone = PDFJob.all(for: site, urls: SiteURLs(.oneSchool("pine-high")))
-        #expect(alone.map(\.pdf) == ["pine-high-early-help-handout.pdf"])
-        #expect(alone.map(\.page) == ["handout/index.html"])
+        #expect(alone.map(\.pdf) == ["pine-high-early-help-handout.pdf", "pine-high-early-help-offer.pdf"])
+        #expect(alone.map(\.page) == ["handout/index.html", "whole-offer/index.html"])
     }
 
     @Test func buildMakesEverySchoolsPDFAndAManifest() throws {
         let project = try Project()
         let result = project.build(project.engine())
         #expect(result.wrote, "\(result.diagnostics)")
-        #expect(result.pdf?.made == 2 && result.pdf?.reused == 0 && result.pdf?.missing.isEmpty == true)
-        #expect(result.pdf?.documents.map(\.pages) == [2, 2])
+        #expect(result.pdf?.made == 4 && result.pdf?.reused == 0 && result.pdf?.missing.isEmpty == true)
+        #expect(result.pdf?.documents.map(\.pages) == [2, 2, 2, 2])
         #expect(try String(contentsOf: project.pdf("oak-first"), encoding: .utf8)
             == "%PDF-fake oak-first/handout/index.html 2026-09-01 https://earlyhelp.example.org/\n")
         #expect(project.exists("pine-high"))
-        #expect(project.rendered == ["oak-first/handout/index.html", "pine-high/handout/index.html"])
+        #expect(project.rendered == ["oak-first/handout/index.html", "oak-first/whole-offer/index.html",
+                                     "pine-high/handout/index.html", "pine-high/whole-offer/index.html"])
         let manifest = try #require(PDFManifest.read(from: project.output))
-        #expect(manifest.documents.keys.sorted() == ["oak-first/oak-first-early-help-handout.pdf", "pine-high/pine-high-early-help-handout.pdf"])
+        #expect(manifest.documents.keys.sorted() == ["oak-first/oak-first-early-help-handout.pdf", "oak-first/oak-first-early-help-offer.pdf",
+                                                     "pine-high/pine-high-early-help-handout.pdf", "pine-high/pine-high-early-help-offer.pdf"])
         #expect(manifest.documents.values.allSatisfy { $0.engine == "fake 1" && $0.bytes > 0 })
         #expect(result.summary.hasPrefix("Built 2 schools"))
-        #expect(result.pdf?.summary == "Made 2 PDFs")
+        #expect(result.pdf?.summary == "Made 4 PDFs")
     }
 
     @Test func unchangedPDFsAreCopiedAndOnlyChangedSchoolsAreMadeAgain() throws {
         let project = try Project()
         #expect(project.build(project.engine()).wrote)
         let again = project.build(project.engine())
-        #expect(again.pdf?.reused == 2 && again.pdf?.made == 0)
-        #expect(again.pdf?.summary == "Made 0 PDFs, kept 2 unchanged")
-        #expect(project.rendered.count == 2, "nothing changed, so nothing is rendered again")
+        #expect(again.pdf?.reused == 4 && again.pdf?.made == 0)
+        #expect(again.pdf?.summary == "Made 0 PDFs, kept 4 unchanged")
+        #expect(project.rendered.count == 4, "nothing changed, so nothing is rendered again")
         #expect(project.exists("oak-first") && project.exists("pine-high"))
 
         // Oak's own text changes its handout? The fixture's handout shows its name: change that.
@@ -130,9 +135,9 @@ struct PDFStageTests {
         try String(contentsOf: school, encoding: .utf8).replacingOccurrences(of: "Oak <b>& First School", with: "Oak First School")
             .write(to: school, atomically: true, encoding: .utf8)
         let changed = project.build(project.engine())
-        #expect(changed.pdf?.made == 1 && changed.pdf?.reused == 1)
-        #expect(project.rendered.filter { $0.hasPrefix("oak-first/") }.count == 2)
-        #expect(project.rendered.filter { $0.hasPrefix("pine-high/") }.count == 1)
+        #expect(changed.pdf?.made == 2 && changed.pdf?.reused == 2)
+        #expect(project.rendered.filter { $0.hasPrefix("oak-first/") }.count == 4)
+        #expect(project.rendered.filter { $0.hasPrefix("pine-high/") }.count == 2)
 
         // A stylesheet every page uses, or another engine, makes them all again.
         let style = project.dir.path("theme")
@@ -140,9 +145,9 @@ struct PDFStageTests {
         try Data("body { color: #111 }\n".utf8).write(to: style.appendingPathComponent("assets/style.css"))
         var options = project.options(project.engine())
         options.theme = style
-        #expect(SiteBuilder(options: options).build().pdf?.made == 2)
-        #expect(project.build(project.engine(identity: "fake 2")).pdf?.made == 2)
-        #expect(project.rendered.count == 7)
+        #expect(SiteBuilder(options: options).build().pdf?.made == 4)
+        #expect(project.build(project.engine(identity: "fake 2")).pdf?.made == 4)
+        #expect(project.rendered.count == 14)
     }
 
     @Test func missingEngineIsOneWarningAndTheSiteIsStillWritten() throws {
@@ -153,12 +158,12 @@ struct PDFStageTests {
         let warnings = result.warnings.filter { $0.message.contains("PDF") }
         #expect(warnings.map(\.description) == ["Site:1:1: warning: PDFs not made: WeasyPrint is not installed — run `make site` to install it"])
         #expect(!project.exists("oak-first") && !project.exists("pine-high"))
-        #expect(result.pdf?.missing.count == 2)
+        #expect(result.pdf?.missing.count == 4)
 
         // PDFs made before from the same pages are still right without an engine: kept.
-        #expect(project.build(project.engine()).pdf?.made == 2)
+        #expect(project.build(project.engine()).pdf?.made == 4)
         let kept = project.build(nil)
-        #expect(kept.pdf?.reused == 2 && kept.warnings.filter { $0.message.contains("PDF") }.isEmpty)
+        #expect(kept.pdf?.reused == 4 && kept.warnings.filter { $0.message.contains("PDF") }.isEmpty)
         #expect(project.exists("oak-first") && project.exists("pine-high"))
     }
 
@@ -170,8 +175,11 @@ struct PDFStageTests {
         let warning = try #require(result.warnings.first { $0.message.contains("PDF") })
         #expect(warning.file == "Site/pine-high/pine-high-early-help-handout.pdf")
         #expect(warning.message == "the handout PDF of Pine High School was not made: Fake failed: ValueError: the layout went wrong")
-        #expect(result.pdf?.missing.map(\.school) == ["pine-high"])
-        #expect(PDFManifest.read(from: project.output)?.documents.keys.sorted() == ["oak-first/oak-first-early-help-handout.pdf"])
+        #expect(result.pdf?.missing.map(\.school) == ["pine-high", "pine-high"])
+        #expect(result.warnings.filter { $0.message.contains("PDF") }.map(\.file)
+            == ["Site/pine-high/pine-high-early-help-handout.pdf", "Site/pine-high/pine-high-early-help-offer.pdf"])
+        #expect(PDFManifest.read(from: project.output)?.documents.keys.sorted()
+            == ["oak-first/oak-first-early-help-handout.pdf", "oak-first/oak-first-early-help-offer.pdf"])
     }
 
     @Test(arguments: [("crash-oak", "the engine stopped with exit code 3"), ("hang-oak", "took longer than 1 seconds")])
@@ -181,9 +189,8 @@ struct PDFStageTests {
         #expect(result.wrote)
         #expect(!project.exists("oak-first") && project.exists("pine-high"))
         let warnings = result.warnings.filter { $0.message.contains("PDF") }
-        #expect(warnings.count == 1)
-        #expect(warnings.first?.file == "Site/oak-first/oak-first-early-help-handout.pdf")
-        #expect(warnings.first?.message.contains(reason) == true, "\(warnings)")
+        #expect(warnings.map(\.file) == ["Site/oak-first/oak-first-early-help-handout.pdf", "Site/oak-first/oak-first-early-help-offer.pdf"])
+        #expect(warnings.allSatisfy { $0.message.contains(reason) }, "\(warnings)")
     }
 
     @Test func aPDFPathOutsideTheSiteIsRefused() throws {
@@ -218,14 +225,14 @@ struct PDFStageTests {
         #expect(quiet.build().pdf == nil && !project.exists("oak-first"))
 
         let builder = IncrementalBuilder(options: project.options(project.engine()))
-        #expect(builder.build().pdf?.made == 2)
+        #expect(builder.build().pdf?.made == 4)
         let school = project.content.appendingPathComponent("schools/oak-first/school.md")
         try String(contentsOf: school, encoding: .utf8).replacingOccurrences(of: "Oak <b>& First School", with: "Oak First School")
             .write(to: school, atomically: true, encoding: .utf8)
         let rebuilt = builder.rebuild(changed: [school.standardizedFileURL.path])
         #expect(rebuilt.incremental && rebuilt.wrote, "\(rebuilt.diagnostics)")
-        #expect(rebuilt.pdf?.made == 1 && rebuilt.pdf?.reused == 1)
-        #expect(project.rendered.filter { $0.hasPrefix("oak-first/") }.count == 2)
+        #expect(rebuilt.pdf?.made == 2 && rebuilt.pdf?.reused == 2)
+        #expect(project.rendered.filter { $0.hasPrefix("oak-first/") }.count == 4)
         #expect(project.exists("oak-first") && project.exists("pine-high"))
     }
 

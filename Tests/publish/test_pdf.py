@@ -2,10 +2,11 @@
 test the theme's and the content's output through the real engine (WeasyPrint, installed by
 `make site`), not the stage's logic (the Swift tests do that with a fake engine).
 
-Every seed school has its handout PDF, on at most 2 A4 pages; its text holds every phone,
-email and web address its handout page shows, each also a working link; it is tagged
-(PDF/UA-1), with the page's language and title, and fonts embedded; two builds give the same
-bytes; the PDF's dates come from the offer's review date and nowhere else."""
+Every seed school has its handout PDF, on at most 2 A4 pages, and its whole offer; the
+handout's text holds every phone, email and web address its handout page shows, and the whole
+offer's every one that any of the school's web pages shows, each also a working link; both are
+tagged (PDF/UA-1), with the page's language and title, and fonts embedded; two builds give the
+same bytes; the PDFs' dates come from the offer's review date and nowhere else."""
 import html.parser
 import io
 import os
@@ -26,6 +27,13 @@ A4 = (595.28, 841.89)
 
 def handout_pdf(site, school):
     return site / school / f"{school}-early-help-handout.pdf"
+
+
+def offer_pdf(site, school):
+    return site / school / f"{school}-early-help-offer.pdf"
+
+
+PDFS = [handout_pdf, offer_pdf]
 
 
 class HandoutPage(html.parser.HTMLParser):
@@ -131,9 +139,10 @@ def test_handout_links_work_and_none_points_at_this_disk(school):
 
 
 @pytest.mark.parametrize("school", SCHOOLS)
-def test_handout_is_tagged_with_language_title_and_embedded_fonts(school):
-    shown = page(SITE, school)
-    pdf = reader(handout_pdf(SITE, school))
+@pytest.mark.parametrize("document", ["handout", "whole-offer"])
+def test_pdf_is_tagged_with_language_title_and_embedded_fonts(school, document):
+    shown = HandoutPage((SITE / school / document / "index.html").read_text(encoding="utf-8"))
+    pdf = reader((handout_pdf if document == "handout" else offer_pdf)(SITE, school))
     root = pdf.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root, "not a tagged PDF"
     assert str(root["/Lang"]) == shown.lang == "en-GB"
@@ -160,13 +169,15 @@ def build(content_root, output):
 def test_two_builds_give_the_same_pdfs_and_the_second_keeps_them(tmp_path):
     output = tmp_path / "Site"
     first = build(REPO, output)
-    assert f"Made {len(SCHOOLS)} PDFs" in first.stdout, first.stdout
+    assert f"Made {2 * len(SCHOOLS)} PDFs" in first.stdout, first.stdout
     for school in SCHOOLS:
-        assert handout_pdf(output, school).read_bytes() == handout_pdf(SITE, school).read_bytes(), school
+        for pdf in PDFS:
+            assert pdf(output, school).read_bytes() == pdf(SITE, school).read_bytes(), school
     again = build(REPO, output)
-    assert f"Made 0 PDFs, kept {len(SCHOOLS)} unchanged" in again.stdout, again.stdout
+    assert f"Made 0 PDFs, kept {2 * len(SCHOOLS)} unchanged" in again.stdout, again.stdout
     for school in SCHOOLS:
-        assert handout_pdf(output, school).read_bytes() == handout_pdf(SITE, school).read_bytes(), school
+        for pdf in PDFS:
+            assert pdf(output, school).read_bytes() == pdf(SITE, school).read_bytes(), school
 
 
 def test_no_pdf_writes_none(tmp_path):
@@ -179,13 +190,14 @@ def test_no_pdf_writes_none(tmp_path):
 def test_dates_come_from_the_review_date_only(tmp_path):
     """The seeds give no review date, so their PDFs carry none; given one, it is the PDF's date."""
     for school in SCHOOLS:
-        info = reader(handout_pdf(SITE, school)).metadata
-        reviewed = page(SITE, school).reviewed
-        if reviewed is None:
-            assert "/CreationDate" not in info and "/ModDate" not in info, info
-        else:
-            stamp = "D:" + reviewed.replace("-", "")
-            assert str(info["/CreationDate"]).startswith(stamp) and str(info["/ModDate"]).startswith(stamp), info
+        for pdf in PDFS:
+            info = reader(pdf(SITE, school)).metadata
+            reviewed = page(SITE, school).reviewed
+            if reviewed is None:
+                assert "/CreationDate" not in info and "/ModDate" not in info, info
+            else:
+                stamp = "D:" + reviewed.replace("-", "")
+                assert str(info["/CreationDate"]).startswith(stamp) and str(info["/ModDate"]).startswith(stamp), info
     project = tmp_path / "project"
     shutil.copytree(REPO / "Content", project / "Content")
     shutil.copytree(REPO / "Themes", project / "Themes")
@@ -197,5 +209,48 @@ def test_dates_come_from_the_review_date_only(tmp_path):
     text = re.sub(r"^reviewed:.*\n", "", text, flags=re.M)
     settings.write_text(text.replace("\n---\n", "\nreviewed: 2025-09-01\n---\n", 1))
     build(project, project / "Site")
-    info = reader(handout_pdf(project / "Site", school)).metadata
-    assert str(info["/CreationDate"]).startswith("D:20250901") and str(info["/ModDate"]).startswith("D:20250901"), info
+    for pdf in PDFS:
+        info = reader(pdf(project / "Site", school)).metadata
+        assert str(info["/CreationDate"]).startswith("D:20250901") and str(info["/ModDate"]).startswith("D:20250901"), info
+
+
+def school_pages(site, school):
+    """Every web page of the school but its pages to print (what a family reads online)."""
+    folder = site / school
+    return [p for p in sorted(folder.rglob("index.html"))
+            if p.relative_to(folder).parts[0] not in ("handout", "whole-offer")]
+
+
+@pytest.mark.parametrize("school", SCHOOLS)
+def test_each_school_has_its_whole_offer_on_a4(school):
+    path = offer_pdf(SITE, school)
+    assert path.is_file(), f"no {path.relative_to(SITE)}: was the site built with PDFs (`make site`)?"
+    pdf = reader(path)
+    assert len(pdf.pages) > 2, f"{school}: the whole offer has only {len(pdf.pages)} pages"
+    for p in pdf.pages:
+        assert abs(float(p.mediabox.width) - A4[0]) < 1 and abs(float(p.mediabox.height) - A4[1]) < 1
+
+
+@pytest.mark.parametrize("school", SCHOOLS)
+def test_whole_offer_has_every_contact_any_of_the_schools_pages_shows(school):
+    pdf = reader(offer_pdf(SITE, school))
+    flat = squeezed("".join(p.extract_text() for p in pdf.pages))
+    found = set(uris(pdf))
+    pages = school_pages(SITE, school)
+    assert len(pages) > 5, f"{school}: too few pages to look at"
+    missing, unlinked, looked = set(), set(), 0
+    for path in pages:
+        for href, label in HandoutPage(path.read_text(encoding="utf-8")).links:
+            if label == "Exit this page":
+                continue  # the quick way off a sensitive page, not a contact: not printed
+            looked += 1
+            if href not in found:
+                unlinked.add(href)
+            # Phones and emails as written; web addresses where the page shows the address.
+            if href.startswith(("tel:", "mailto:")) or re.fullmatch(r"[\w.-]+\.[a-z]{2,}(/\S*)?", label):
+                if squeezed(label) not in flat:
+                    missing.add(label)
+    assert looked, f"{school}: its pages show no contacts to look for"
+    assert not missing, f"{school}: the whole offer's text lacks {sorted(missing)}"
+    assert not unlinked, f"{school}: the whole offer does not link {sorted(unlinked)}"
+    assert all(re.match(r"(tel|sms|mailto|https?):", uri) for uri in found), sorted(found)

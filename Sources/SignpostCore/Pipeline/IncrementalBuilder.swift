@@ -150,16 +150,20 @@ public final class IncrementalBuilder: Sendable {
                 || state.sources[plan.path].map { !$0.isDisjoint(with: touched) } ?? true
         }
         let known = state.fingerprints
-        let evaluated = ParallelMap.map(candidates, parallel: options.parallel) { plan -> (PagePlan, Int)? in
-            let values = plan.values
-            let hash = ContextHash.of(values)
-            return hash == known[plan.path] ? nil : (plan.with(values), hash)
-        }.compactMap { $0 }
-        let affected = evaluated.map(\.0)
+        let parallel = options.parallel
+        func withNewValues(_ plans: [PagePlan]) -> [(PagePlan, Int)] {
+            ParallelMap.map(plans, parallel: parallel) { plan -> (PagePlan, Int)? in
+                let values = plan.values
+                let hash = ContextHash.of(values)
+                return hash == known[plan.path] ? nil : (plan.with(values), hash)
+            }.compactMap { $0 }
+        }
+        // Pages that link to the PDFs with their sizes are looked at after the PDFs are made.
+        var evaluated = withNewValues(candidates.filter { !$0.showsDownloads })
         clock.lap("fingerprints (\(candidates.count))")
         // Pages are written in place: each file write replaces one whole page, and nothing is
         // written at all when the content has errors, so the last good site stays up.
-        let failures = builder.renderAndWrite(prepared, theme: theme, to: options.output, only: affected)
+        let failures = builder.renderAndWrite(prepared, theme: theme, to: options.output, only: evaluated.map(\.0))
         failures.forEach(log.add)
         clock.lap("render+write")
         for (path, _) in state.pages where newPages[path] == nil {
@@ -178,6 +182,15 @@ public final class IncrementalBuilder: Sendable {
         } catch {
             log.error(options.output.lastPathComponent, "\(error)")
         }
+        // Only when asked (`serve --pdf`): in place, remaking just the PDFs whose pages changed.
+        let pdf = options.pdf.flatMap { settings in log.hasErrors ? nil : PDFStage(settings: settings, outputDisplay: options.output.lastPathComponent)
+            .run(PDFJob.all(for: prepared.site, urls: options.urls), in: options.output, previous: options.output, log: log) }
+        if !log.hasErrors {
+            prepared.downloads.record(pdf)
+            let linking = withNewValues(candidates.filter(\.showsDownloads))
+            builder.renderAndWrite(prepared, theme: theme, to: options.output, only: linking.map(\.0)).forEach(log.add)
+            evaluated += linking
+        }
         if !log.hasErrors { for (plan, hash) in evaluated { state.fingerprints[plan.path] = hash } }
         for plan in prepared.plans { state.sources[plan.path] = plan.sources }
         for school in prepared.site.schools where planned.contains(school.school.id) {
@@ -185,10 +198,7 @@ public final class IncrementalBuilder: Sendable {
         }
         state.markdown = prepared.markdown
         state.pages = newPages
-        // Only when asked (`serve --pdf`): in place, remaking just the PDFs whose pages changed.
-        let pdf = options.pdf.flatMap { settings in log.hasErrors ? nil : PDFStage(settings: settings, outputDisplay: options.output.lastPathComponent)
-            .run(PDFJob.all(for: prepared.site, urls: options.urls), in: options.output, previous: options.output, log: log) }
-        var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: affected.count,
+        var result = BuildResult(diagnostics: log.all, schools: prepared.site.schools.count, pages: evaluated.count,
                                  seconds: Date().timeIntervalSince(start), wrote: !log.hasErrors)
         result.incremental = true
         result.pdf = pdf

@@ -89,6 +89,8 @@ public struct SiteBuilder: Sendable {
         public var draftsLeftOut: [String] = []
         /// The pages of schools kept as last published (`SchoolIsolation`): path → school.
         var keptPages: [String: String] = [:]
+        /// The PDFs made, for the pages that link to them: filled in before those are rendered.
+        let downloads: PrintDownloads
     }
 
     /// `onlySchools`: plan pages for these schools only (an incremental rebuild, whose other
@@ -105,6 +107,13 @@ public struct SiteBuilder: Sendable {
         let resolved = OverrideResolver(content: content).resolve(log: log)
         ReferenceValidator(today: options.today).validate(resolved, log: log)
         let site = options.includeDrafts ? resolved : resolved.withoutDrafts()
+        if case .oneSchool(let id) = options.urls.scheme, !site.schools.contains(where: { $0.school.id == id }) {
+            let draft = resolved.schools.contains { $0.school.id == id }
+            log.error("\(options.contentDisplay)/schools/\(id)", draft ? "\(id) is a draft, so it has no site to build yet"
+                      : "there is no school called \"\(id)\" to build on its own",
+                      suggestion: draft ? "take `draft: true` out of its school.md when it is ready"
+                      : "use a school's folder name: " + site.schools.map(\.school.id).sorted().joined(separator: ", "))
+        }
         let theme = Theme(root: options.theme, displayRoot: options.themeDisplay, log: log)
         clock.lap("resolve+validate")
         let markdown = renderMarkdown(site, cache: markdownCache, log: log)
@@ -112,8 +121,9 @@ public struct SiteBuilder: Sendable {
         let brand = brandColours(site, log: log)
         checkLogos(site, log: log)
         let libraries = theme.map { schoolLibraries(site, theme: $0, log: log) } ?? [:]
+        let downloads = PrintDownloads()
         let inputs = RenderInputs(site: site, markdown: markdown, today: options.today, brandColours: brand, urls: options.urls,
-                                  sharing: options.sharing, library: theme?.library, schoolLibraries: libraries)
+                                  sharing: options.sharing, library: theme?.library, schoolLibraries: libraries, downloads: downloads)
         let (plans, scopes) = PagePlanner(inputs: inputs).plans(parallel: options.parallel, schools: onlySchools?(site))
         clock.lap("page plans")
         MarkdownLinkChecker(site: site, markdown: markdown, plans: plans, urls: options.urls,
@@ -121,7 +131,7 @@ public struct SiteBuilder: Sendable {
         clock.lap("link check")
         drafts.pass(log.all, to: published, keepingDrafts: options.includeDrafts)
         return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, libraries: libraries,
-                        scopes: scopes, draftsLeftOut: options.includeDrafts ? [] : drafts.names)
+                        scopes: scopes, draftsLeftOut: options.includeDrafts ? [] : drafts.names, downloads: downloads)
     }
 
     /// Of the pages an earlier build wrote (path → school), those of schools that still exist
@@ -165,8 +175,15 @@ public struct SiteBuilder: Sendable {
         }
         let clock = PhaseClock()
         var pdf: PDFReport?
-        let failures = renderAndWrite(prepared, theme: theme, to: staging, fingerprints: fingerprints)
-        failures.forEach(log.add)
+        // Pages that link to the PDFs with their sizes are written once the PDFs are made; every
+        // page's path is checked against every other's first, as one write would hide another.
+        do { try SiteWriter.makeFolders(for: prepared.plans.map(\.path), in: staging) } catch {
+            log.error(options.output.lastPathComponent, "\(error)")
+        }
+        if !log.hasErrors {
+            renderAndWrite(prepared, theme: theme, to: staging, only: prepared.plans.filter { !$0.showsDownloads },
+                           fingerprints: fingerprints).forEach(log.add)
+        }
         clock.lap("templates+write")
         if !log.hasErrors {
             do {
@@ -174,9 +191,15 @@ public struct SiteBuilder: Sendable {
                 try writeSitemap(prepared, to: staging)
                 pdf = options.pdf.map { PDFStage(settings: $0, outputDisplay: options.output.lastPathComponent)
                     .run(PDFJob.all(for: prepared.site, urls: options.urls), in: staging, previous: writer.output, log: log) }
-                try kept.write(into: staging, site: prepared.site)
-                try writer.commit(staging)
-                clock.lap("assets+swap")
+                clock.lap("assets+PDFs")
+                prepared.downloads.record(pdf)
+                renderAndWrite(prepared, theme: theme, to: staging, only: prepared.plans.filter(\.showsDownloads),
+                               fingerprints: fingerprints).forEach(log.add)
+                if !log.hasErrors {
+                    try kept.write(into: staging, site: prepared.site)
+                    try writer.commit(staging)
+                }
+                clock.lap("linking pages+swap")
             } catch {
                 log.error(options.output.lastPathComponent, "\(error)")
             }

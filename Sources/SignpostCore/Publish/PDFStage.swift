@@ -144,8 +144,13 @@ public struct PDFStage: Sendable {
 
     /// Renders on up to `settings.workers` engines at once, each taking the next job when it
     /// has finished one; an engine that fails or hangs is replaced for the jobs after it.
+    /// The longest pages go first (a whole offer takes many times a handout's time), so the
+    /// short ones fill in around them rather than one long document finishing last alone.
     func render(_ jobs: [PDFJob], engine: PDFEngine, root: URL) -> [Result<Int, PDFRenderFailure>] {
-        let queue = PDFJobQueue(count: jobs.count)
+        let sizes = jobs.map { job in
+            (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(job.page).path)[.size] as? Int) ?? 0
+        }
+        let queue = PDFJobQueue(order: jobs.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) })
         let timeout = settings.timeout
         DispatchQueue.concurrentPerform(iterations: min(settings.workers, jobs.count)) { _ in
             var worker: PDFWorker?
@@ -185,6 +190,7 @@ struct PDFRenderFailure: Error, Sendable {
 /// gives the job back when its engine would not start.
 final class PDFJobQueue: Sendable {
     private struct State {
+        var order: [Int]
         var next = 0
         var returned: [Int] = []
         var results: [Result<Int, PDFRenderFailure>?]
@@ -193,14 +199,15 @@ final class PDFJobQueue: Sendable {
 
     private let state: Mutex<State>
 
-    init(count: Int) { state = Mutex(State(results: Array(repeating: nil, count: count))) }
+    /// `order`: the jobs' indices, in the order they are handed out.
+    init(order: [Int]) { state = Mutex(State(order: order, results: Array(repeating: nil, count: order.count))) }
 
     func next() -> Int? {
         state.withLock { state in
             if let index = state.returned.popLast() { return index }
-            guard state.next < state.results.count else { return nil }
+            guard state.next < state.order.count else { return nil }
             defer { state.next += 1 }
-            return state.next
+            return state.order[state.next]
         }
     }
 

@@ -2,7 +2,8 @@
 /// that lists them: the PDF stage makes each, and pages that link to one take its file name
 /// from here.
 public struct PrintDocument: Sendable, Hashable {
-    /// What it is, in an office's words ("handout"), for messages.
+    /// What it is, in an office's words ("handout"), for messages and links ("Download the
+    /// handout (PDF, 180 KB)").
     public let name: String
     /// The page it is made from, inside the school's folder.
     public let page: String
@@ -20,9 +21,12 @@ public struct PrintDocument: Sendable, Hashable {
     public func fileName(school: String) -> String { "\(school)-\(suffix).pdf" }
 
     /// The printable handout: "Get help now", key people and every entry's first contacts.
-    public static let handout = PrintDocument(name: "handout", page: "handout/index.html", suffix: "early-help-handout")
+    public static let handout = PrintDocument(name: "handout", page: SiteURLs.Within.handout, suffix: "early-help-handout")
 
-    public static let all: [PrintDocument] = [.handout]
+    /// The whole offer: every entry with all its contacts, the school's own words and pages.
+    public static let wholeOffer = PrintDocument(name: "whole offer", page: SiteURLs.Within.wholeOffer, suffix: "early-help-offer")
+
+    public static let all: [PrintDocument] = [.handout, .wholeOffer]
 }
 
 /// One PDF to make: which page, where it goes, and what it needs to know.

@@ -77,6 +77,11 @@ struct EntryPieces {
         }
     }
 
+    /// What `entry`'s details show at `school`, as its page shows them.
+    func detailsInput(of entry: ResolvedEntry, in school: ResolvedSchool) -> DetailsInput {
+        details(of: entry, files: files(of: entry), in: school)
+    }
+
     /// What `entry`'s details are made from at `school`: for its own services (and agencies it
     /// changes) the people the entry names; for an entry reached only through a referral, the
     /// school's contact, shown beside who can refer.

@@ -30,6 +30,8 @@ extension PageValues {
         values[.reviewed_by] = s.reviewedBy
         values[.next_review] = s.nextReview?.value.description
         values[.next_review_iso] = s.nextReview?.value.iso
+        // The documents to print, and their PDFs with sizes (`OfferDocumentValues.swift`).
+        values[.downloads] = downloads(s.id)
         return values
     }
 

@@ -15,6 +15,7 @@ struct LayoutValues {
         values[.lang] = config.language
         values[.site_title] = config.title
         values[.home_url] = urls.home
+        values[.school_list_url] = urls.schoolList
         values[.accessibility_url] = urls.accessibility
         values[.school_list_url] = urls.schoolList
         guard let school else {

@@ -7,6 +7,9 @@ public struct PagePlan: Sendable {
     public var school: String?
     /// Content files this page shows, so a saved file maps to the pages to rebuild.
     public var sources: Set<String>
+    /// It links to the school's PDFs with their sizes, so it is rendered after they are made
+    /// (`PrintDownloads`).
+    public var showsDownloads = false
     /// Built only when the page is rendered: an incremental rebuild builds the values of the
     /// pages it renders and no others, and a full build never holds every page's values at once.
     let makeValues: @Sendable () -> TemplateObject
@@ -23,7 +26,9 @@ public struct PagePlan: Sendable {
 
     /// The same page with its values already built.
     func with(_ values: TemplateObject) -> PagePlan {
-        PagePlan(path: path, template: template, school: school, sources: sources) { values }
+        var plan = PagePlan(path: path, template: template, school: school, sources: sources) { values }
+        plan.showsDownloads = showsDownloads
+        return plan
     }
 }
 
@@ -103,6 +108,7 @@ struct PagePlanner {
         add(Within.offer, "school", school.entries.flatMap(\.sources)) { path, _ in
             values.offer(school, path: path, crumbs: home, topics: topics, sensitive: offerIsSensitive).object
         }
+        plans[plans.count - 1].showsDownloads = true
         for level in school.levels {
             let entries = school.entries.filter { $0.levels.contains(level.id) }
             add(Within.level(level.id), "level", entries.flatMap(\.sources)) { path, place in
@@ -142,6 +148,11 @@ struct PagePlanner {
         }
         add(Within.handout, "handout", school.entries.flatMap(\.sources)) { path, _ in
             values.handout(school, path: path, topics: topics).object
+        }
+        // Everything the school's pages show, on one page to print: its PDF is the whole offer.
+        let allFiles = school.entries.flatMap(\.sources) + school.topicTexts.values.flatMap(\.files) + s.pages.map(\.file)
+        add(Within.wholeOffer, "offer-document", allFiles) { path, _ in
+            values.offerDocument(school, path: path, crumbs: trail, topics: topics).object
         }
         return plans
     }

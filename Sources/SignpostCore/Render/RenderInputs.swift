@@ -13,9 +13,12 @@ final class RenderInputs: Sendable {
     let theme: Templates
     let schoolTemplates: [String: Templates]
     let topicsByID: [String: Topic]
+    /// The PDFs made so far, for pages that link to them (filled in by the PDF stage).
+    let downloads: PrintDownloads
 
     init(site: ResolvedSite, markdown: [String: RenderedMarkdown], today: Day, brandColours: [String: BrandColour],
-         urls: SiteURLs = SiteURLs(), sharing: Bool = true, library: MustacheLibrary?, schoolLibraries: [String: MustacheLibrary] = [:]) {
+         urls: SiteURLs = SiteURLs(), sharing: Bool = true, library: MustacheLibrary?, schoolLibraries: [String: MustacheLibrary] = [:],
+         downloads: PrintDownloads = PrintDownloads()) {
         self.site = site
         self.markdown = markdown
         self.today = today
@@ -26,6 +29,7 @@ final class RenderInputs: Sendable {
         self.sharing = PieceSharing(isOn: sharing, theme: theme)
         schoolTemplates = schoolLibraries.reduce(into: [:]) { $0[$1.key] = Templates(owner: $1.key, library: $1.value) }
         topicsByID = Dictionary(site.content.topics.map { ($0.id, $0) }) { first, _ in first }
+        self.downloads = downloads
     }
 
     var config: SiteConfig { site.content.site }

@@ -57,6 +57,8 @@ public struct SiteURLs: Sendable, Hashable {
     public func about(_ school: String) -> String { folder(school) + Within.about }
     public func aToZ(_ school: String) -> String { folder(school) + Within.aToZ }
     public func howHelpWorks(_ school: String) -> String { folder(school) + Within.howHelpWorks }
+    /// The whole offer on one page, to print (and the page its PDF is made from).
+    public func wholeOffer(_ school: String) -> String { folder(school) + Within.wholeOffer }
     public func page(_ school: String, _ page: String) -> String { folder(school) + Within.page(page) }
     /// The school's logo, copied from `file` in its folder under a name of its own.
     public func logo(_ school: String, file: String) -> String {
@@ -76,6 +78,7 @@ public struct SiteURLs: Sendable, Hashable {
         public static let aToZ = "a-z/index.html"
         /// The area's levels of need in plain words, with the area's own text.
         public static let howHelpWorks = "how-help-works/index.html"
+        public static let wholeOffer = "whole-offer/index.html"
         public static func level(_ id: String) -> String { "levels/\(id)/index.html" }
         public static func topic(_ id: String) -> String { "topics/\(id)/index.html" }
         public static func page(_ id: String) -> String { "pages/\(id)/index.html" }

@@ -211,10 +211,11 @@ public enum SchoolContactKey: String, TemplateKey {
 /// school's own services, how help works, key people, and links to the rest.
 public enum OfferPageKey: String, PageKey {
     case title, head_title, exit_page, canonical, help_compact_html, topics, services, levels, people, people_call,
-         pages, reviewed_by, next_review, next_review_iso
+         pages, reviewed_by, next_review, next_review_iso, downloads
     public static let table = KeyTable(Self.self, nested: [.people: PersonKey.table, .levels: LevelStepKey.table,
                                                            .services: EntryLinkKey.table, .topics: TopicURLKey.table,
-                                                           .pages: PageLinkKey.table], inherits: LayoutKey.table)
+                                                           .pages: PageLinkKey.table, .downloads: DownloadKey.table],
+                                       inherits: LayoutKey.table)
 }
 
 /// A level of need in plain words: what it means for a family and what to do.
@@ -326,4 +327,55 @@ public enum AskAboutKey: String, TemplateKey {
 public enum HandoutGroupKey: String, TemplateKey {
     case group_name, group_agencies
     public static let table = KeyTable(Self.self, nested: [.group_agencies: CardKey.table])
+}
+
+// MARK: The whole offer to print, and the offer page's downloads
+
+/// `offer-document`: the whole offer on one page, to print, and the page its PDF is made from.
+public enum OfferDocumentKey: String, PageKey {
+    case title, head_title, exit_page, canonical, intro, people, levels, other_help, other_services, other_agencies, topic_texts,
+         further_pages, reviewed_by, next_review, online_url
+    public static let table = KeyTable(Self.self, nested: [.people: PersonKey.table, .levels: DocumentLevelKey.table,
+                                                           .other_services: DocumentEntryKey.table, .other_agencies: DocumentEntryKey.table,
+                                                           .topic_texts: DocumentTopicKey.table,
+                                                           .further_pages: DocumentPageKey.table], inherits: LayoutKey.table)
+}
+
+/// A level of need in the whole offer: its entries, the school's own first.
+public enum DocumentLevelKey: String, TemplateKey {
+    case level_name, level_id, level_url, level_description, level_what_to_do, level_services, level_agencies
+    public static let table = KeyTable(Self.self, nested: [.level_services: DocumentEntryKey.table,
+                                                           .level_agencies: DocumentEntryKey.table])
+}
+
+/// An entry in the whole offer, with all its details (`DetailsKey`), under an `h4`; `body` is
+/// its text with its headings below that one. An entry listed at more than one level is shown
+/// whole at the first and named at the others (`shown_at`).
+public enum DocumentEntryKey: String, TemplateKey {
+    case anchor, url, summary, body, people_names, shown_at
+    public static let table = KeyTable(Self.self, inherits: DetailsKey.table)
+}
+
+/// The school's own words on a topic, and the entries that help with it (`anchor` and `name`).
+public enum DocumentTopicKey: String, TemplateKey {
+    case topic_name, topic_id, topic_url, school_text, topic_entries
+    public static let table = KeyTable(Self.self, nested: [.topic_entries: DocumentLinkKey.table])
+}
+
+public enum DocumentLinkKey: String, TemplateKey {
+    case link_name, link_anchor
+    public static let table = KeyTable(Self.self)
+}
+
+/// One of the school's further pages, whole.
+public enum DocumentPageKey: String, TemplateKey {
+    case page_title, page_id, page_url, page_summary, body
+    public static let table = KeyTable(Self.self)
+}
+
+/// A document of the school's to print or download (`downloads`): its page, and its PDF
+/// when the build made one (`pdf_url`, `pdf_size` such as "180 KB", `pdf_pages`).
+public enum DownloadKey: String, TemplateKey {
+    case download_name, page_url, pdf_url, pdf_size, pdf_pages
+    public static let table = KeyTable(Self.self)
 }
