@@ -48,9 +48,9 @@ struct TemplateNameTests {
         #expect(errors.last?.suggestion?.hasPrefix("number is part of first_phone") == true)
         // An inverted section shows only when there is no phone: nothing inside it has a number.
         #expect(Self.errors("{{^first_phone}}{{number}}{{/first_phone}}", as: "entry-card").count == 1)
-        // Sections nest: a level's services are cards, and the page's values are still in sight.
-        let offer = "{{<layout}}{{$content}}{{#levels}}{{level_name}}{{#level_services}}{{name}} {{level_name}} {{title}} {{level_servces}}{{/level_services}}{{/levels}}{{/content}}{{/layout}}"
-        let nested = Self.errors(offer, as: "school")
+        // Sections nest: a level's services are entries, and the page's values are still in sight.
+        let offer = "{{#levels}}{{level_name}}{{#level_services}}{{name}} {{level_name}} {{title}} {{level_servces}}{{/level_services}}{{/levels}}"
+        let nested = Self.errors(offer, as: "offer-document")
         #expect(nested.count == 1, "\(nested.map(\.description))")
         #expect(nested.first?.message.hasPrefix("{{level_servces}} shows nothing: inside {{#level_services}}") == true)
         #expect(nested.first?.suggestion == "did you mean {{level_services}}?")

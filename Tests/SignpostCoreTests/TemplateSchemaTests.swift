@@ -43,7 +43,7 @@ struct TemplateSchemaTests {
         #expect(entry.isSuperset(of: ["entry", "content_html", "school_name", "lang", "root", "help_label", "crumb_name"]))
         #expect(!entry.contains("intro") && !entry.contains("is_home"))
         // Partials see what the templates including them see.
-        #expect(try #require(schema.names(visibleIn: "person-card")).isSuperset(of: ["person_name", "school_name", "offer_link"]))
+        #expect(try #require(schema.names(visibleIn: "person-card")).isSuperset(of: ["person_name", "school_name"]))
         #expect(try #require(schema.names(visibleIn: "school-contacts")).contains("school_phone"))
         #expect(schema.names(visibleIn: "foter") == nil)
     }

@@ -109,7 +109,8 @@ public struct SiteBuilder: Sendable {
         let site = options.includeDrafts ? resolved : resolved.withoutDrafts()
         if case .oneSchool(let id) = options.urls.scheme, !site.schools.contains(where: { $0.school.id == id }) {
             let draft = resolved.schools.contains { $0.school.id == id }
-            log.error("\(options.contentDisplay)/schools/\(id)", draft ? "\(id) is a draft, so it has no site to build yet"
+            // Named at the schools' folder, not the school's: the draft's own findings are let go.
+            log.error("\(options.contentDisplay)/schools", draft ? "\(id) is a draft, so it has no site to build yet"
                       : "there is no school called \"\(id)\" to build on its own",
                       suggestion: draft ? "take `draft: true` out of its school.md when it is ready"
                       : "use a school's folder name: " + site.schools.map(\.school.id).sorted().joined(separator: ", "))

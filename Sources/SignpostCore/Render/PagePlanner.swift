@@ -60,7 +60,8 @@ struct PagePlanner {
 
     func sitePages(_ schools: [ResolvedSchool], scope: SchoolScope) -> [PagePlan] {
         let inputs = inputs
-        let files = Set(schools.map(\.school.file))
+        // Each lists the schools, or shows the "Get help now" lines their areas share.
+        let files = Set(schools.map(\.school.file) + schools.map(\.area.file))
         var plans: [PagePlan] = []
         if let path = urls.schoolList {
             plans.append(PagePlan(path: path, template: "index", school: nil, sources: files) {
@@ -68,10 +69,9 @@ struct PagePlanner {
             })
         }
         let notFound = urls.notFound
-        plans.append(PagePlan(path: notFound, template: "404", school: nil, sources: []) {
+        plans.append(PagePlan(path: notFound, template: "404", school: nil, sources: files) {
             PageValues(inputs: inputs, scope: scope).notFound(path: notFound).object
         })
-        // It lists every school's contact details, so a school's file is one of its sources.
         let accessibility = urls.accessibility
         plans.append(PagePlan(path: accessibility, template: "accessibility", school: nil, sources: files) {
             PageValues(inputs: inputs, scope: scope).accessibility(path: accessibility, schools: schools).object
