@@ -112,7 +112,7 @@ struct SchoolIsolation {
         let inputs = RenderInputs(site: shown, markdown: prepared.markdown, today: options.today,
                                   brandColours: builder.brandColours(built, log: DiagnosticLog()), urls: options.urls,
                                   sharing: options.sharing, library: theme.library,
-                                  schoolLibraries: prepared.libraries.filter { !kept.contains($0.key) })
+                                  schoolLibraries: prepared.libraries.filter { !kept.contains($0.key) }, downloads: prepared.downloads)
         let (plans, scopes) = PagePlanner(inputs: inputs).plans(parallel: options.parallel, schools: Set(built.schools.map(\.school.id)))
         return Plan(built: built, plans: plans, scopes: scopes, result: result)
     }
