@@ -11,7 +11,7 @@ DEBUG := .build/debug/signpost
 TEST_SITE := .build/test-site
 PYTHON ?= python3
 
-.PHONY: site build deps pdf-engine test test-deps unit browser serve check bench clean
+.PHONY: site build deps pdf-engine test test-deps unit browser fuzz serve check bench clean
 
 site: deps pdf-engine
 	$(SWIFT) build -c release --product signpost
@@ -50,7 +50,7 @@ pdf-engine:
 test-deps: deps pdf-engine
 	@bash Tests/browser/install.sh
 
-test: test-deps unit browser
+test: test-deps unit browser fuzz
 
 unit: deps
 	$(SWIFT) build --build-tests
@@ -62,6 +62,13 @@ browser: test-deps
 	$(SWIFT) build --product signpost
 	rm -rf $(TEST_SITE) && $(DEBUG) build --content Content --theme Themes/default --output $(TEST_SITE)
 	SIGNPOST_SITE=$(CURDIR)/$(TEST_SITE) SIGNPOST_BIN=$(CURDIR)/$(DEBUG) $(PYTHON) -m pytest Tests/content Tests/fidelity Tests/cli Tests/publish Tests/browser -q -p no:cacheprovider
+
+# A bounded fuzz run (Tests/fuzz/fuzz.py): a fixed seed, the bad-input corpus and a few hundred
+# mutations of the county fixture and of schools' templates, each build under 5 s. Fails on a
+# crash, a hang or an odd exit code; the input is saved in .build/fuzz-failures/.
+fuzz: deps
+	$(SWIFT) build --product signpost
+	$(PYTHON) Tests/fuzz/fuzz.py --bin $(DEBUG)
 
 check: deps
 	$(SWIFT) build --product signpost
