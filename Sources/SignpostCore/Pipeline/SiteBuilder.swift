@@ -339,7 +339,9 @@ public struct SiteBuilder: Sendable {
     }
 
     func writeSitemap(_ prepared: Prepared, to staging: URL) throws {
-        guard let base = prepared.site.content.site.baseURL else { return }
+        // A school's site on its own is at an address of the school's, which Signpost does not
+        // know: a sitemap may list only addresses of its own site, so it has none.
+        guard let base = prepared.site.content.site.baseURL, case .county = options.urls.scheme else { return }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for plan in prepared.plans where plan.path != options.urls.notFound {
             let path = plan.path.hasSuffix("index.html") ? String(plan.path.dropLast("index.html".count)) : plan.path

@@ -158,7 +158,8 @@ struct PageValues {
         group("Other help", school.agencies.filter { placed.insert($0.id).inserted })
         values[.groups] = groups
         if let base = config.baseURL {
-            let url = base + urls.folder(s.id)
+            // The offer on the county site (a school's site on its own is a copy of it).
+            let url = base + (urls.onCountySite(urls.folder(s.id)) ?? "")
             values[.online_url] = url
             values[.qr_svg] = QRCode.svg(for: url, label: "QR code: scan to open \(s.name)'s Early Help Offer online")
         }
