@@ -59,6 +59,26 @@ struct SchoolZipTests {
         #expect(County.page(county.path("Site"), "oak-first/index.html").contains(#"<a href="../index.html">All schools</a>"#))
     }
 
+    @Test func addressesOnTheCountySiteLeadToTheSchoolsCopyThere() throws {
+        let dir = TempDir()
+        let content = try County.copy(dir)
+        dir.write("Content/site.yml", "title: Early Help Offers for Shire schools\nbase_url: https://earlyhelp.example.org/\nlanguage: en-GB\n")
+        #expect(Self.oneSchool("oak-first", in: dir, content: content).wrote)
+        let site = dir.path("Site")
+        // The offer's own page, its levels and its handout name their copy on the county site…
+        #expect(County.page(site, "index.html").contains(#"<link rel="canonical" href="https://earlyhelp.example.org/oak-first/">"#))
+        #expect(County.page(site, "levels/universal/index.html")
+            .contains(#"<link rel="canonical" href="https://earlyhelp.example.org/oak-first/levels/universal/">"#))
+        #expect(County.page(site, "handout/index.html").contains(#"<a class="url" href="https://earlyhelp.example.org/oak-first/">"#))
+        // …its own accessibility statement is no copy of the county's, and a sitemap may list only its own addresses.
+        #expect(!County.page(site, "accessibility/index.html").contains("rel=\"canonical\""))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("sitemap.xml").path))
+        let log = DiagnosticLog()
+        let resolved = SiteBuilder(options: County.options(content: content, output: dir.path("x"))).prepare(log: log).site
+        #expect(PDFJob.all(for: resolved, urls: SiteURLs(.oneSchool("oak-first"))).map(\.siteURL) == Array(repeating: "https://earlyhelp.example.org/oak-first/", count: 2))
+        #expect(PDFJob.all(for: resolved).map(\.siteURL).allSatisfy { $0 == "https://earlyhelp.example.org/" })
+    }
+
     @Test func aZipThatCannotBeWrittenLeavesTheOneBefore() throws {
         let dir = TempDir()
         #expect(Self.oneSchool("oak-first", in: dir).wrote)

@@ -365,7 +365,9 @@ public struct SiteBuilder: Sendable {
     }
 
     func writeSitemap(_ prepared: Prepared, to staging: URL) throws {
-        guard let base = prepared.site.content.site.baseURL else { return }
+        // A school's site on its own is at an address of the school's, which Signpost does not
+        // know: a sitemap may list only addresses of its own site, so it has none.
+        guard let base = prepared.site.content.site.baseURL, case .county = options.urls.scheme else { return }
         try SiteWriter.write(sitemap(base: base, pages: prepared.plans.map(\.path) + prepared.keptPages.keys), to: options.urls.sitemap, in: staging)
     }
 

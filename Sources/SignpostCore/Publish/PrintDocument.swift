@@ -61,10 +61,12 @@ public struct PDFJob: Sendable, Hashable {
         site.schools.filter { urls.includes(school: $0.school.id) }.flatMap { resolved in
             let school = resolved.school
             let inside = urls.folder(school.id)
+            // Links resolve against the county site, where a school's site on its own is a folder.
+            let siteURL = site.content.site.baseURL.map { $0 + (urls.onCountySite("") ?? "") }
             return documents.map { document in
                 PDFJob(school: school.id, schoolName: school.name, document: document,
                        page: inside + document.page, pdf: inside + document.fileName(school: school.id),
-                       date: school.reviewed?.value.iso, siteURL: site.content.site.baseURL)
+                       date: school.reviewed?.value.iso, siteURL: siteURL)
             }
         }
     }

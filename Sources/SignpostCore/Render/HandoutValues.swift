@@ -85,7 +85,8 @@ struct HandoutValues {
             return item
         }
         if let base = inputs.config.baseURL {
-            let url = base + inputs.urls.folder(s.id)
+            // The offer on the county site (a school's site on its own is a copy of it).
+            let url = base + (inputs.urls.onCountySite(inputs.urls.folder(s.id)) ?? "")
             values[.online_url] = url
             values[.online_short] = ContactValues.shortURL(url)
             values[.qr_svg] = QRCode.svg(for: url, label: "QR code: scan to open \(s.name)'s Early Help Offer online")

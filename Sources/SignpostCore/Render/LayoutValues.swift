@@ -171,7 +171,9 @@ struct LayoutValues {
         // The browser tab's title, whole: one lookup where the template would take four.
         values[.head_title] = title + " – " + config.title
         values[.exit_page] = sensitive
-        if let base = config.baseURL { values[.canonical] = base + path.replacingOccurrences(of: "index.html", with: "") }
+        if let base = config.baseURL, let there = urls.onCountySite(path) {
+            values[.canonical] = base + there.replacingOccurrences(of: "index.html", with: "")
+        }
         return values
     }
 }

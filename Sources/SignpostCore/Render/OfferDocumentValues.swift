@@ -82,7 +82,7 @@ extension PageValues {
         }
         values[.reviewed_by] = s.reviewedBy
         values[.next_review] = s.nextReview?.value.description
-        if let base = inputs.config.baseURL { values[.online_url] = base + urls.folder(s.id) }
+        if let base = inputs.config.baseURL { values[.online_url] = base + (urls.onCountySite(urls.folder(s.id)) ?? "") }
         return values
     }
 

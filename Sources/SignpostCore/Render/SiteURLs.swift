@@ -50,6 +50,18 @@ public struct SiteURLs: Sendable, Hashable {
     }
 
     public func offer(_ school: String) -> String { folder(school) + Within.offer }
+
+    /// Where a page of this site is on the county site (`base_url`), if it is there at all: a
+    /// school's site on its own is a copy of the school's folder, but its own site-wide pages
+    /// (its accessibility statement, its 404 page) are not copies of the county's.
+    public func onCountySite(_ path: String) -> String? {
+        switch scheme {
+        case .county: return path
+        case .oneSchool(let id):
+            let first = path.split(separator: "/").first.map(String.init) ?? path
+            return path != home && SiteLayout.siteWide.contains(first) ? nil : id + "/" + path
+        }
+    }
     public func level(_ school: String, _ level: String) -> String { folder(school) + Within.level(level) }
     public func topic(_ school: String, _ topic: String) -> String { folder(school) + Within.topic(topic) }
     public func entry(_ school: String, _ entry: ResolvedEntry) -> String { folder(school) + Within.entry(entry) }
