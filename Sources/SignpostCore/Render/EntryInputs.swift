@@ -80,6 +80,13 @@ struct ContentInput: Hashable, Sendable {
     let links: LinksInput
 }
 
+/// An entry shown whole in the school's whole offer (`offer-document-entry`): its details as
+/// the school's page shows them, and whether it is the school's own (which names its people).
+struct DocumentInput: Hashable, Sendable {
+    let details: DetailsInput
+    let isOwn: Bool
+}
+
 /// An entry's details: its values and `entry-details` rendered from them.
 struct EntryDetails: Sendable {
     let values: Values<DetailsKey>

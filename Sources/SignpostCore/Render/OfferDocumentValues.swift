@@ -89,24 +89,42 @@ extension PageValues {
     /// An entry's place on the page: `service-breakfast-club`, `agency-nspcc`.
     static func anchor(_ entry: ResolvedEntry) -> String { "\(entry.kind.rawValue)-\(entry.id)" }
 
-    /// An entry with all its details, or (`shownAt`: the level where it is shown whole) its
-    /// name and where to find it.
+    /// An entry with all its details (`entry_html`), or (`shownAt`: the level where it is
+    /// shown whole) its name and where to find it.
     func documentEntry(_ entry: ResolvedEntry, of school: ResolvedSchool, shownAt: String?) -> Values<DocumentEntryKey> {
-        // The values of the entry page's details, as the school's page shows them (its contact
-        // for a referral, its people): only the values are needed, not the shared piece.
-        var values = Values<DocumentEntryKey>(inheriting: EntryValues.details(entries.detailsInput(of: entry, in: school), markdown: inputs.markdown))
-        let anchor = Self.anchor(entry)
-        values[.anchor] = anchor
-        values[.url] = inputs.urls.entry(school.school.id, entry)
-        values[.summary] = entry.fields.summary?.value
-        if let shownAt {
-            values[.shown_at] = shownAt
+        let details = entries.detailsInput(of: entry, in: school)
+        guard let shownAt else {
+            // Shown whole, it is the same for every school that lists it as its files make it:
+            // rendered once, as an entry's page parts are (`PieceSharing`).
+            let input = DocumentInput(details: details, isOwn: scope.isOwn(entry))
+            let store = details.isShared ? inputs.sharing.store(for: entry, in: scope) : scope.store
+            let whole = store.documentEntries.value(input) {
+                let values = Self.wholeEntry(input, markdown: inputs.markdown)
+                return (values, Piece("offer-document-entry", from: values.object, templates: store.templates))
+            }
+            var values = whole.values
+            values[.entry_html] = whole.html
             return values
         }
-        if let body = entry.fields.body?.value {
-            values[.body] = NestedHTML(level: 4, idPrefix: anchor, from: Within.entry(entry), to: Within.wholeOffer).place(inputs.html(body))
+        var values = Values<DocumentEntryKey>(inheriting: EntryValues.details(details, markdown: inputs.markdown))
+        values[.anchor] = Self.anchor(entry)
+        values[.shown_at] = shownAt
+        return values
+    }
+
+    /// An entry shown whole, from its input alone: its links lead from the whole offer's page
+    /// (`whole-offer/`) within the school's folder, so they name no school.
+    static func wholeEntry(_ input: DocumentInput, markdown: [String: RenderedMarkdown]) -> Values<DocumentEntryKey> {
+        let entry = input.details.entry.entry
+        let anchor = anchor(entry)
+        var values = Values<DocumentEntryKey>(inheriting: EntryValues.details(input.details, markdown: markdown))
+        values[.anchor] = anchor
+        values[.url] = "../" + Within.entry(entry)
+        values[.summary] = entry.fields.summary?.value
+        if let body = entry.fields.body?.value, let html = markdown[body]?.html {
+            values[.body] = NestedHTML(level: 4, idPrefix: anchor, from: Within.entry(entry), to: Within.wholeOffer).place(html)
         }
-        if scope.isOwn(entry), let names = entry.fields.people?.value, !names.isEmpty {
+        if input.isOwn, let names = entry.fields.people?.value, !names.isEmpty {
             values[.people_names] = names.joined(separator: ", ")
         }
         return values

@@ -352,7 +352,7 @@ public enum DocumentLevelKey: String, TemplateKey {
 /// its text with its headings below that one. An entry listed at more than one level is shown
 /// whole at the first and named at the others (`shown_at`).
 public enum DocumentEntryKey: String, TemplateKey {
-    case anchor, url, summary, body, people_names, shown_at
+    case anchor, url, summary, body, people_names, shown_at, entry_html
     public static let table = KeyTable(Self.self, inherits: DetailsKey.table)
 }
 

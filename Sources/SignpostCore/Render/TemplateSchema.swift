@@ -14,7 +14,7 @@ public struct TemplateSchema: Sendable {
         "breadcrumbs": [LayoutKey.table], "entry-card": [CardKey.table], "handout-item": [CardKey.table],
         "entry-details": [DetailsKey.table], "entry-links": [EntryLinksKey.table], "entry-content": [EntryContentKey.table],
         "about": [AboutPageKey.table], "a-z": [AToZPageKey.table], "how-help-works": [HowHelpWorksPageKey.table],
-        "offer-document": [OfferDocumentKey.table],
+        "offer-document": [OfferDocumentKey.table], "offer-document-entry": [DocumentEntryKey.table],
     ]
 
     /// The pages that place themselves in `layout` (`{{<layout}}`): it sees what all of them give it.
