@@ -25,14 +25,7 @@ extension ContentLoader {
             reader.checkKeys(item, known: ["id", "name", "description", "national"], what: "a level of need")
             guard let levelID = reader.string("id", required: true, in: item, context: "each level"),
                   let levelName = reader.string("name", required: true, in: item, context: "each level") else { continue }
-            guard Slug.isValid(levelID.value) else {
-                log.error(file.path, line: levelID.line, column: levelID.column, "the level id \"\(levelID.value)\" cannot be used in a web address", suggestion: "use \"\(Slug.make(levelID.value))\"")
-                continue
-            }
-            guard !levels.contains(where: { $0.id == levelID.value }) else {
-                log.error(file.path, line: levelID.line, column: levelID.column, "the level \"\(levelID.value)\" is listed twice")
-                continue
-            }
+            guard Self.isNewLevelID(levelID, among: levels.map(\.id), file: file.path, log: log) else { continue }
             let national = reader.strings("national", in: item)
             levels.append(Level(id: levelID.value, name: levelName.value, description: reader.string("description", in: item)?.value,
                                 national: national?.value ?? [], line: national?.line ?? item.line))
@@ -61,5 +54,18 @@ extension ContentLoader {
         guard reader.string("phone", required: true, in: node, context: "`out_of_hours`") != nil,
               let phone = reader.phone("phone", in: node) else { return nil }
         return OutOfHours(phone: phone, when: reader.string("when", in: node)?.value)
+    }
+
+    /// A level's id names its page, so it must be usable in a web address, and given once.
+    static func isNewLevelID(_ id: Located<String>, among ids: [String], file: String, log: DiagnosticLog) -> Bool {
+        guard Slug.isValid(id.value) else {
+            log.error(file, line: id.line, column: id.column, "the level id \"\(id.value)\" cannot be used in a web address", suggestion: "use \"\(Slug.make(id.value))\"")
+            return false
+        }
+        guard !ids.contains(id.value) else {
+            log.error(file, line: id.line, column: id.column, "the level \"\(id.value)\" is listed twice")
+            return false
+        }
+        return true
     }
 }

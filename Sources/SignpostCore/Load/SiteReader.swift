@@ -64,14 +64,7 @@ extension ContentLoader {
             guard let reader = FieldReader(item, file: file.path, known: ["id", "name", "description", "what_to_do"], what: "a national level", log: log),
                   let id = reader.string("id", required: true, in: item, context: "each level"),
                   let name = reader.string("name", required: true, in: item, context: "each level") else { continue }
-            guard Slug.isValid(id.value) else {
-                log.error(file.path, line: id.line, column: id.column, "the level id \"\(id.value)\" cannot be used in a web address", suggestion: "use \"\(Slug.make(id.value))\"")
-                continue
-            }
-            guard !levels.contains(where: { $0.id == id.value }) else {
-                log.error(file.path, line: id.line, column: id.column, "the level \"\(id.value)\" is listed twice")
-                continue
-            }
+            guard Self.isNewLevelID(id, among: levels.map(\.id), file: file.path, log: log) else { continue }
             levels.append(NationalLevel(id: id.value, name: name.value, description: reader.string("description", in: item)?.value,
                                         whatToDo: reader.string("what_to_do", in: item)?.value, line: item.line))
         }
