@@ -6,39 +6,59 @@ import Mustache
 ///
 /// swift-mustache looks a `{{name}}` up by casting the object to `MustacheParent` and calling
 /// `child(named:)`: here one hash of the name in the family's table, then an array read. One
-/// concrete type for every family keeps the runtime's conformance checks cached, and it fits
-/// in an `Any` without a heap box (three words).
+/// concrete type for every family keeps the runtime's conformance checks cached. It is one
+/// reference: swift-mustache copies the objects on its stack for every section and lookup,
+/// and a copy then costs one retain.
 struct TemplateObject: MustacheParent, Sendable, Hashable {
-    let table: KeyTable
-    var slots: [Slot]
-    var parent: Inherited?
+    private var storage: Storage
 
     init(table: KeyTable) {
-        self.table = table
-        slots = Array(repeating: .none, count: table.count)
+        storage = Storage(table: table, slots: Array(repeating: .none, count: table.count), parent: nil)
+    }
+
+    var table: KeyTable { storage.table }
+    var slots: [Slot] { storage.slots }
+    /// The values below these, held once by reference: many pages share their school's layout.
+    var parent: TemplateObject? { storage.parent }
+
+    mutating func set(_ index: Int, _ slot: Slot) { unique().slots[index] = slot }
+
+    mutating func inherit(_ parent: TemplateObject) { unique().parent = parent }
+
+    /// Copy on write: values made once are shared by every page that shows them.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(table: storage.table, slots: storage.slots, parent: storage.parent)
+        }
+        return storage
+    }
+
+    // Written only through `unique()`, so never while another copy (or thread) can see it.
+    final class Storage: @unchecked Sendable {
+        let table: KeyTable
+        var slots: [Slot]
+        var parent: TemplateObject?
+
+        init(table: KeyTable, slots: [Slot], parent: TemplateObject?) {
+            self.table = table
+            self.slots = slots
+            self.parent = parent
+        }
     }
 
     func child(named name: String) -> Any? {
-        let found = table.lookup[name]
-        if let found, found.own >= 0, let value = slots[found.own].value { return value }
-        guard let parent else { return nil }
-        let below = parent.object
+        let storage = storage
+        let found = storage.table.lookup[name]
+        if let found, found.own >= 0, let value = storage.slots[found.own].value { return value }
+        guard let below = storage.parent?.storage else { return nil }
         // The family's own table knows where a name sits in the family it inherits: one hash.
-        if below.table === table { return found.flatMap { $0.own >= 0 ? below.slots[$0.own].value : nil } }
-        if below.table === table.inherits { return found.flatMap { $0.inherited >= 0 ? below.slots[$0.inherited].value : nil } }
-        return below.child(named: name)
-    }
-
-    /// The values below these, held once by reference: many pages share their school's layout.
-    final class Inherited: Sendable, Hashable {
-        let object: TemplateObject
-        init(_ object: TemplateObject) { self.object = object }
-        static func == (a: Inherited, b: Inherited) -> Bool { a === b || a.object == b.object }
-        func hash(into hasher: inout Hasher) { hasher.combine(object) }
+        if below.table === storage.table { return found.flatMap { $0.own >= 0 ? below.slots[$0.own].value : nil } }
+        if below.table === storage.table.inherits { return found.flatMap { $0.inherited >= 0 ? below.slots[$0.inherited].value : nil } }
+        return storage.parent?.child(named: name)
     }
 
     static func == (a: TemplateObject, b: TemplateObject) -> Bool {
-        a.table === b.table && a.slots == b.slots && a.parent == b.parent
+        a.storage === b.storage || (a.table === b.table && a.slots == b.slots && a.parent == b.parent)
     }
 
     func hash(into hasher: inout Hasher) {
@@ -54,7 +74,7 @@ extension TemplateObject {
         hasher.combine(ObjectIdentifier(table))
         for slot in slots { slot.fingerprint(into: &hasher) }
         hasher.combine(parent != nil)
-        parent?.object.fingerprint(into: &hasher)
+        parent?.fingerprint(into: &hasher)
     }
 }
 

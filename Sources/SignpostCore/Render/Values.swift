@@ -19,12 +19,12 @@ struct Values<Key: TemplateKey>: Sendable {
         self.init()
         precondition(parent.parent == nil, "values inherit from one level only")
         assert(parent.table === Key.table || parent.table === Key.table.inherits, "declare what \(Key.self) inherits in its table")
-        object.parent = TemplateObject.Inherited(parent)
+        object.inherit(parent)
     }
 
     private func index(_ key: Key) -> Int { key.ordinal }
 
-    private mutating func set(_ key: Key, _ slot: Slot) { object.slots[index(key)] = slot }
+    private mutating func set(_ key: Key, _ slot: Slot) { object.set(index(key), slot) }
 
     /// Nested values must be declared in the family's table, so the schema knows them.
     private func checkNested<Inner: TemplateKey>(_ key: Key, _ inner: Inner.Type) {
