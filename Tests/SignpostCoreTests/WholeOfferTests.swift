@@ -93,6 +93,12 @@ struct WholeOfferTests {
         let intro = NestedHTML(level: 2, idPrefix: "intro", from: "index.html", to: "whole-offer/index.html")
         #expect(intro.link("services/counselling/index.html?x=1#top") == "../services/counselling/index.html?x=1#top")
         #expect(intro.link("index.html") == "../index.html" && intro.link("./") == "../" && intro.link("mailto:a@b.uk") == "mailto:a@b.uk")
+        // A scheme is a colon before any "/", "?" or "#"; a colon after one is part of a path.
+        #expect(intro.link("HTTPS://X.ORG/a") == "HTTPS://X.ORG/a" && intro.link("tel:+441905") == "tel:+441905")
+        #expect(intro.link("pages/a:b/index.html") == "../pages/a:b/index.html" && intro.link("?q=a:b") == "../?q=a:b")
+        #expect(intro.link("#a:b") == "#intro-a:b")
+        // Plain text between the markup is copied as it is, other languages included.
+        #expect(intro.place("<p>Café – ☎ <a href=\"x/\">y</a> src=&quot;z&quot;</p>") == "<p>Café – ☎ <a href=\"../x/\">y</a> src=&quot;z&quot;</p>")
         #expect(intro.place("<h2>A</h2><h4>B</h4>") == "<h3>A</h3><h5>B</h5>")
         // Never deeper than h6.
         #expect(NestedHTML(level: 6, idPrefix: "p", from: "index.html", to: "index.html").place("<h3>x</h3>") == "<h6>x</h6>")
