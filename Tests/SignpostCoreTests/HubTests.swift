@@ -254,6 +254,21 @@ struct HubTests {
         #expect(page.contains("<script src=\"../../assets/search.js\" defer></script>"))
     }
 
+    /// Each item's words are encoded once for the county and joined into each letter's list:
+    /// the list must be the one JSONEncoder writes for all of them at once.
+    @Test func theSearchWordsJoinIntoTheListJSONEncoderWrites() throws {
+        let index = AToZIndex()
+        let words = ["Café \"quoted\" / slash", "tab\there", "<b>&amp;</b>", "", "☎ 0800 1111", "line\nbreak"]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let whole = String(decoding: try encoder.encode(words), as: UTF8.self)
+        #expect("[" + words.map(index.json).joined(separator: ",") + "]" == whole)
+        #expect(index.json(words[0]) == index.json(words[0]))
+        // Sorted without case or accents; the letter is the first letter or digit.
+        #expect(index.place("Émile's club") == ("emile's club", "E", 2))
+        #expect(index.place("999 emergency").letter == "0–9" && index.place("“Quoted”").letter == "Q" && index.place("—").letter == "#")
+    }
+
     /// "Domestic abuse" opens "Domestic abuse": a topic's own text's title is a sub-heading.
     @Test func aTopicsPageIsTitledByItsName() {
         let dir = TempDir()

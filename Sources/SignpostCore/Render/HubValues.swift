@@ -131,7 +131,7 @@ extension PageValues {
         var items: [AToZItem] = school.entries.map { entry in
             let topicNames = entry.topics.compactMap { inputs.topicsByID[$0]?.name }
             let words = [entry.name, entry.fields.summary?.value ?? ""] + topicNames + (entry.kind == .service ? ["school"] : [])
-            return AToZItem(name: entry.name, words: words.joined(separator: " ")) {
+            return AToZItem(name: entry.name, words: words.joined(separator: " "), index: inputs.aToZ) {
                 var item = Values<LetterItemKey>()
                 let card = Values<CardKey>(entries.listedCard(entry, at: place))
                 item[.card_html] = card?[.card_html] as Piece?
@@ -139,12 +139,15 @@ extension PageValues {
             }
         }
         items += topics.map { topic in
-            AToZItem(name: topic.name, words: ([topic.name, topic.description ?? ""]).joined(separator: " ")) {
+            AToZItem(name: topic.name, words: ([topic.name, topic.description ?? ""]).joined(separator: " "), index: inputs.aToZ) {
                 var item = Values<LetterItemKey>()
                 item[.is_topic] = true
                 item[.topic_name] = topic.name
                 item[.topic_url] = urls.topic(school.school.id, topic.id)
                 item[.topic_description] = topic.description
+                item[.root] = place.root
+                // A card like an entry's, so the page places every item with one lookup.
+                item[.card_html] = Piece("a-z-topic", from: item, templates: scope.templates)
                 return item
             }
         }
@@ -159,47 +162,12 @@ extension PageValues {
             heading[.letter] = letter
             heading[.letter_id] = "letter-" + (letter == "0–9" ? "0-9" : letter == "#" ? "other" : letter.lowercased())
             heading[.letter_items] = group.map { $0.make() }
-            heading[.search_json] = AToZItem.json(group.map(\.words))
+            heading[.search_json] = "[" + group.map(\.wordsJSON).joined(separator: ",") + "]"
             letters.append(heading)
             start = end
         }
         values[.letters] = letters
         values[.item_count] = String(items.count)
         return values
-    }
-}
-
-/// One item of the A to Z: its name, the words the search finds it by, its letter.
-struct AToZItem {
-    let name: String
-    let words: String
-    let make: () -> Values<LetterItemKey>
-    /// The name as it sorts: lower case, without accents.
-    let key: String
-    let letter: String
-    /// Other characters first, then digits, then letters, so each letter's items are together.
-    let rank: Int
-
-    init(name: String, words: String, make: @escaping () -> Values<LetterItemKey>) {
-        self.name = name
-        self.words = words
-        self.make = make
-        key = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        let first = key.unicodeScalars.first { CharacterSet.alphanumerics.contains($0) }
-        if let first, ("a"..."z").contains(first) {
-            (letter, rank) = (String(first).uppercased(), 2)
-        } else if let first, ("0"..."9").contains(first) {
-            (letter, rank) = ("0–9", 1)
-        } else {
-            (letter, rank) = ("#", 0)
-        }
-    }
-
-    /// The words of each item as a JSON list of strings, for a `data-` attribute.
-    static func json(_ texts: [String]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        guard let data = try? encoder.encode(texts) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -15,6 +15,8 @@ final class RenderInputs: Sendable {
     let topicsByID: [String: Topic]
     /// The PDFs made so far, for pages that link to them (filled in by the PDF stage).
     let downloads: PrintDownloads
+    /// The A to Z's sort keys and search words, shared by every school's A to Z.
+    let aToZ = AToZIndex()
 
     init(site: ResolvedSite, markdown: [String: RenderedMarkdown], today: Day, brandColours: [String: BrandColour],
          urls: SiteURLs = SiteURLs(), sharing: Bool = true, library: MustacheLibrary?, schoolLibraries: [String: MustacheLibrary] = [:],
