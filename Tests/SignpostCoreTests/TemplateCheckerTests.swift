@@ -93,7 +93,7 @@ struct TemplateCheckerTests {
         let log = Self.prepared(["foter": "<footer>Ours</footer>\n"])
         let error = log.errors(in: "\(Self.folder)/foter.mustache").first
         #expect(error?.message == "foter.mustache does not replace any of the theme's templates, so it is not used", "\(log.summary)")
-        #expect(error?.suggestion?.hasPrefix("did you mean footer.mustache? A school can replace: 404.mustache, a-z.mustache, about.mustache, accessibility.mustache,") == true)
+        #expect(error?.suggestion?.hasPrefix("did you mean footer.mustache? A school can replace: 404.mustache, a-z.mustache, a-z-topic.mustache, about.mustache, accessibility.mustache,") == true)
         #expect(error?.suggestion?.contains("school-contacts.mustache") == true)
     }
 

@@ -312,6 +312,7 @@ public struct SiteBuilder: Sendable {
             let library = plan.school.flatMap { prepared.libraries[$0] } ?? theme.library
             let started = timings.enabled ? Date() : nil
             let values = plan.values
+            if let started { timings.add(plan.template + " (values)", Date().timeIntervalSince(started)) }
             fingerprints?.set(plan.path, ContextHash.of(values))
             let rendered = library.render(values, withTemplate: plan.template)
             if let started { timings.add(plan.template, Date().timeIntervalSince(started)) }

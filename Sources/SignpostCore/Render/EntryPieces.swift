@@ -23,10 +23,11 @@ struct EntryPieces {
             let store = store(for: entry)
             let files = files(of: entry)
             let input = CardInput(entry: files, place: place, heading: heading)
-            var listed = Values<CardKey>(inheriting: card(files, in: store))
+            let card = card(files, in: store)
+            var listed = Values<CardKey>(inheriting: card)
             listed[.url] = url(entry)
             listed[.card_html] = store.cardPieces.value(input) {
-                Piece("entry-card", from: EntryValues.placedCard(input), templates: store.templates, ownLine: false)
+                Piece("entry-card", from: EntryValues.placedCard(input, card: card), templates: store.templates, ownLine: false)
             }
             return listed.object
         }

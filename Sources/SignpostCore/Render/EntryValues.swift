@@ -50,8 +50,9 @@ enum EntryValues {
 
     /// The card placed on a page: its heading level and its link to the entry's page (to the
     /// school's folder, then the entry's path within it, so naming no school).
-    static func placedCard(_ input: CardInput) -> Values<CardKey> {
-        var placed = card(input.entry)
+    /// `card` is the entry's `card(input.entry)`, made once for all its places.
+    static func placedCard(_ input: CardInput, card: Values<CardKey>) -> Values<CardKey> {
+        var placed = card
         placed[.link] = input.place.toSchool + SiteURLs.Within.entry(input.entry.entry)
         placed[.root] = input.place.root
         placed[.card_heading] = input.heading

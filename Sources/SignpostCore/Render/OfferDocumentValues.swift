@@ -89,8 +89,8 @@ extension PageValues {
     /// An entry's place on the page: `service-breakfast-club`, `agency-nspcc`.
     static func anchor(_ entry: ResolvedEntry) -> String { "\(entry.kind.rawValue)-\(entry.id)" }
 
-    /// An entry with all its details (`entry_html`), or (`shownAt`: the level where it is
-    /// shown whole) its name and where to find it.
+    /// An entry with all its details, or (`shownAt`: the level where it is shown whole) its
+    /// name and where to find it; either way as HTML in `entry_html`.
     func documentEntry(_ entry: ResolvedEntry, of school: ResolvedSchool, shownAt: String?) -> Values<DocumentEntryKey> {
         let details = entries.detailsInput(of: entry, in: school)
         guard let shownAt else {
@@ -106,9 +106,13 @@ extension PageValues {
             values[.entry_html] = whole.html
             return values
         }
-        var values = Values<DocumentEntryKey>(inheriting: EntryValues.details(details, markdown: inputs.markdown))
-        values[.anchor] = Self.anchor(entry)
-        values[.shown_at] = shownAt
+        var again = Values<DocumentEntryKey>(inheriting: EntryValues.details(details, markdown: inputs.markdown))
+        again[.anchor] = Self.anchor(entry)
+        again[.shown_at] = shownAt
+        var values = again
+        // The template places every entry with `{{{entry_html}}}` alone; it keeps its last
+        // newline, as the partial it replaces did.
+        values[.entry_html] = Piece("offer-document-again", from: again, templates: scope.templates, ownLine: false)
         return values
     }
 

@@ -296,9 +296,10 @@ public enum LetterKey: String, TemplateKey {
     public static let table = KeyTable(Self.self, nested: [.letter_items: LetterItemKey.table])
 }
 
-/// An item of the A to Z: an agency's or service's card (`card_html`), or a topic.
+/// An item of the A to Z, as HTML in `card_html`: an agency's or service's card, or a topic's
+/// (`a-z-topic`, from the other values).
 public enum LetterItemKey: String, TemplateKey {
-    case card_html, is_topic, topic_name, topic_url, topic_description
+    case card_html, is_topic, topic_name, topic_url, topic_description, root
     public static let table = KeyTable(Self.self)
 }
 

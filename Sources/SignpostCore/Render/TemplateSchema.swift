@@ -15,6 +15,7 @@ public struct TemplateSchema: Sendable {
         "entry-details": [DetailsKey.table], "entry-links": [EntryLinksKey.table], "entry-content": [EntryContentKey.table],
         "about": [AboutPageKey.table], "a-z": [AToZPageKey.table], "how-help-works": [HowHelpWorksPageKey.table],
         "offer-document": [OfferDocumentKey.table], "offer-document-entry": [DocumentEntryKey.table],
+        "offer-document-again": [DocumentEntryKey.table], "a-z-topic": [LetterItemKey.table],
     ]
 
     /// The pages that place themselves in `layout` (`{{<layout}}`): it sees what all of them give it.
