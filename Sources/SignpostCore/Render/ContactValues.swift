@@ -8,6 +8,7 @@ enum ContactValues {
         values[.phone_label] = phone.label
         values[.phone_hours] = phone.hours
         values[.is_text] = phone.isText
+        values[.phone_caption] = phone.label ?? (phone.isText ? "Text" : "Phone")
         return values
     }
 
@@ -16,6 +17,7 @@ enum ContactValues {
         values[.address] = email.address
         values[.mail_href] = "mailto:" + email.address
         values[.email_label] = email.label
+        values[.email_caption] = email.label ?? "Email"
         if let at = email.address.firstIndex(of: "@") {
             values[.address_parts] = parts([String(email.address[..<at]), String(email.address[at...])])
         }
@@ -48,6 +50,7 @@ enum ContactValues {
             let pieces = short.split(separator: "/", omittingEmptySubsequences: false)
             values[.web_parts] = parts(pieces.enumerated().map { index, piece in index < pieces.count - 1 ? piece + "/" : String(piece) })
             values[.web_label] = site.label
+            values[.web_caption] = site.label ?? "Website"
             if let label = site.label, !label.isBlank {
                 values[.web_text] = label
             } else {

@@ -68,24 +68,27 @@ public enum CardKey: String, TemplateKey {
                                                            .ask_school: AskSchoolKey.table])
 }
 
+/// A phone number; `phone_caption` is the words before it: its label, else "Text" or "Phone"
+/// (one lookup where the template would take four).
 public enum PhoneKey: String, TemplateKey {
-    case number, href, phone_label, phone_hours, is_text
+    case number, href, phone_label, phone_hours, is_text, phone_caption
     public static let table = KeyTable(Self.self)
 }
 
 /// An email address; `address_parts` is the address in pieces a line may end after (before
-/// its `@`), for narrow printed columns: `{{#address_parts}}{{part}}<wbr>{{/address_parts}}`.
+/// its `@`), for narrow printed columns: `{{#address_parts}}{{part}}<wbr>{{/address_parts}}`;
+/// `email_caption` its label, else "Email".
 public enum EmailKey: String, TemplateKey {
-    case address, mail_href, email_label, address_parts
+    case address, mail_href, email_label, address_parts, email_caption
     public static let table = KeyTable(Self.self, nested: [.address_parts: PartKey.table])
 }
 
 /// A web address: `web_text` is what its link says (its label, or "Samaritans website"), never
 /// the address itself; `web_short` is the address without `https://`, for paper, and
 /// `web_parts` the same in pieces a printed line may end after (each `/`):
-/// `{{#web_parts}}{{part}}<wbr>{{/web_parts}}`.
+/// `{{#web_parts}}{{part}}<wbr>{{/web_parts}}`; `web_caption` its label, else "Website".
 public enum WebsiteKey: String, TemplateKey {
-    case web_url, web_short, web_label, web_text, web_parts
+    case web_url, web_short, web_label, web_text, web_parts, web_caption
     public static let table = KeyTable(Self.self, nested: [.web_parts: PartKey.table])
 }
 
