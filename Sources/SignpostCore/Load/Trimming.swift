@@ -7,9 +7,8 @@ extension StringProtocol {
         let scalars = unicodeScalars
         let isSpace = { (scalar: Unicode.Scalar) -> Bool in Self.isSpace(scalar, newlines: newlines) }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[first...last])
-        return String(result)
+        // One copy of the bytes, not a scalar at a time.
+        return String(self[first..<scalars.index(after: last)])
     }
 
     /// True when the text is empty or only spaces and line breaks.

@@ -59,14 +59,14 @@ public enum LinkRules {
         func isPlain(_ text: Substring) -> Bool {
             let parts = text.split(separator: "@", omittingEmptySubsequences: false)
             return parts.count == 2 && isEmailAddress(String(text))
-                && parts[0].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_+'!$*=^`{|}~".contains($0)) }
+                && parts[0].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || localMarks.contains($0)) }
                 && !parts[0].hasPrefix(".") && !parts[0].hasSuffix(".") && !parts[0].contains("..")
         }
-        let plainPart = address.prefix { !"?&,;# %/\\<>()\"".contains($0) && !$0.isWhitespace }
+        let plainPart = address.prefix { !endsAddress.contains($0) && !$0.isWhitespace }
         let example = isPlain(plainPart) ? String(plainPart) : "name@school.sch.uk"
         if address.lowercased().hasPrefix("mailto:") {
             let rest = address.dropFirst(7)
-            let fixed = rest.prefix { !"?&,;# %/\\<>()\"".contains($0) && !$0.isWhitespace }
+            let fixed = rest.prefix { !endsAddress.contains($0) && !$0.isWhitespace }
             return .error("write the email address without \"mailto:\"", suggestion: "write \"\(isPlain(fixed) ? fixed : rest)\"")
         }
         if isPlain(Substring(address)) { return .ok }
@@ -89,9 +89,14 @@ public enum LinkRules {
 
     /// name@example.sch.uk: one @, no spaces or brackets, a domain of letters, digits and
     /// hyphens with at least one dot, ending in a name of two or more letters.
+    /// Marks a plain address may have before its `@`, and characters that end one.
+    private static let localMarks = Set(".-_+'!$*=^`{|}~")
+    private static let endsAddress = Set("?&,;# %/\\<>()\"")
+    private static let notInName = Set("<>(),;:\"")
+
     static func isEmailAddress(_ address: String) -> Bool {
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[0].contains(where: { $0.isWhitespace || "<>(),;:\"".contains($0) }) else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[0].contains(where: { $0.isWhitespace || notInName.contains($0) }) else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }),
               let last = labels.last, last.count >= 2, last.allSatisfy(\.isLetter) else { return false }
