@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 
 /// What one template section sees at run time: the values of one family (`table`), in slots
 /// by key, and maybe the values it inherits (a page its school's layout, a card in a list
@@ -21,9 +22,17 @@ struct TemplateObject: MustacheParent, Sendable, Hashable {
     /// The values below these, held once by reference: many pages share their school's layout.
     var parent: TemplateObject? { storage.parent }
 
-    mutating func set(_ index: Int, _ slot: Slot) { unique().slots[index] = slot }
+    mutating func set(_ index: Int, _ slot: Slot) {
+        let storage = unique()
+        storage.slots[index] = slot
+        storage.fingerprint.store(0, ordering: .relaxed)
+    }
 
-    mutating func inherit(_ parent: TemplateObject) { unique().parent = parent }
+    mutating func inherit(_ parent: TemplateObject) {
+        let storage = unique()
+        storage.parent = parent
+        storage.fingerprint.store(0, ordering: .relaxed)
+    }
 
     /// Copy on write: values made once are shared by every page that shows them.
     private mutating func unique() -> Storage {
@@ -38,6 +47,9 @@ struct TemplateObject: MustacheParent, Sendable, Hashable {
         let table: KeyTable
         var slots: [Slot]
         var parent: TemplateObject?
+        /// Every value in full, hashed (see `fingerprint(into:)`); 0 until worked out. Values
+        /// made once are in many pages (a school's layout, a card in every list): once each.
+        let fingerprint = Atomic<Int>(0)
 
         init(table: KeyTable, slots: [Slot], parent: TemplateObject?) {
             self.table = table
@@ -70,11 +82,20 @@ struct TemplateObject: MustacheParent, Sendable, Hashable {
 
 extension TemplateObject {
     /// Every value in full (`Hashable` samples long texts), for `ContextHash`.
-    func fingerprint(into hasher: inout Hasher) {
+    func fingerprint(into hasher: inout Hasher) { hasher.combine(fingerprint) }
+
+    /// Worked out once per object; two threads may both work it out, and agree.
+    var fingerprint: Int {
+        let known = storage.fingerprint.load(ordering: .relaxed)
+        if known != 0 { return known }
+        var hasher = Hasher()
         hasher.combine(ObjectIdentifier(table))
         for slot in slots { slot.fingerprint(into: &hasher) }
         hasher.combine(parent != nil)
         parent?.fingerprint(into: &hasher)
+        let value = hasher.finalize() | 1   // never 0, which means "not yet"
+        storage.fingerprint.store(value, ordering: .relaxed)
+        return value
     }
 }
 
