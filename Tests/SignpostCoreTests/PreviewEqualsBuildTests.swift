@@ -120,6 +120,11 @@ struct PreviewEqualsBuildTests {
                 $0.replacingOccurrences(of: "[universal, additional]", with: "[targeted]").replacingOccurrences(of: "[mental-health, young-carers]", with: "[online-safety]")
             }
         }
+        // The whole offer of every school that lists it changes; the entries it shows besides
+        // (carried over from the last build, `CarriedPieces`) do not.
+        try preview.change("its text and summary edited") {
+            try preview.edit("Content/agencies/kooth.md") { $0.replacingOccurrences(of: "Free, safe", with: "Free, safe and kind,") + "\nOpen every day.\n" }
+        }
         try preview.change("rename") { try preview.rename("Content/agencies/kooth.md", to: "Content/agencies/kooth-online.md") }
         try preview.change("delete") { try preview.remove("Content/agencies/kooth-online.md") }
     }
@@ -155,6 +160,9 @@ struct PreviewEqualsBuildTests {
         let preview = try Preview("county")
         try preview.change("add") {
             try preview.write("Content/schools/ash-first/services/homework-club.md", Self.agency.replacingOccurrences(of: "Kooth", with: "Homework club"))
+        }
+        try preview.change("its text edited") {
+            try preview.edit("Content/schools/ash-first/services/homework-club.md") { $0 + "\nNow on Saturdays too.\n" }
         }
         try preview.change("rename") {
             try preview.rename("Content/schools/oak-first/services/breakfast-club.md", to: "Content/schools/oak-first/services/morning-club.md")
@@ -227,6 +235,14 @@ struct PreviewEqualsBuildTests {
         }
         try preview.change("a school's template deleted") { try preview.remove("Content/schools/oak-first/templates/header.mustache") }
         try preview.change("a theme template changed") { try preview.write("theme/templates/footer.mustache", footer + "<p>Every school's footer</p>\n") }
+        // A template of the whole offer's entries, then content: nothing rendered with the old
+        // template is carried into the rebuild after it.
+        try preview.change("the whole offer's entry template changed") {
+            try preview.edit("theme/templates/offer-document-entry.mustache") { $0.replacingOccurrences(of: "doc-entry-title", with: "doc-entry-title doc-title") }
+        }
+        try preview.change("then a service edited") {
+            try preview.edit("Content/schools/oak-first/services/breakfast-club.md") { $0 + "\nFrom 7.45am.\n" }
+        }
         try preview.change("a theme asset added") { try preview.write("theme/assets/extra.css", "body { margin: 0 }\n") }
         try preview.change("a theme asset renamed") { try preview.rename("theme/assets/extra.css", to: "theme/assets/more.css") }
         try preview.change("a theme asset deleted") { try preview.remove("theme/assets/more.css") }

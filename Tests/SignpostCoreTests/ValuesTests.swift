@@ -90,6 +90,45 @@ struct ValuesTests {
         #expect(a.renderText == "<p>a</p>" && a.isRendered)
     }
 
+    /// A preview carries the whole offer's entries from one build to the next: a piece made
+    /// from the same values and template is not rendered again, one made from others is.
+    @Test func carriedPiecesAreReusedOnlyForWhatTheyAreMadeFrom() throws {
+        let carried = CarriedPieces()
+        let before = Templates(owner: nil, library: try PieceTests.library(["offer-document-entry": "A {{name}}", "t": "A {{name}}"]), carried: carried)
+        let after = Templates(owner: nil, library: try PieceTests.library(["offer-document-entry": "B {{name}}", "t": "B {{name}}"]), carried: carried)
+        var nspcc = Values<CardKey>()
+        nspcc[.name] = "NSPCC"
+        var kooth = nspcc
+        kooth[.name] = "Kooth"
+        #expect(Piece("offer-document-entry", from: nspcc, templates: before).renderText == "A NSPCC")
+        #expect(Piece("t", from: nspcc, templates: before).renderText == "A NSPCC")
+        #expect(carried.count == 1)
+        #expect(Piece("offer-document-entry", from: nspcc, templates: after).renderText == "A NSPCC")
+        #expect(Piece("offer-document-entry", from: kooth, templates: after).renderText == "B Kooth")
+        #expect(Piece("offer-document-entry", from: nspcc, templates: after, ownLine: false).renderText == "B NSPCC")
+        #expect(Piece("t", from: nspcc, templates: after).renderText == "B NSPCC")
+        let school = Templates(owner: "oak", library: after.library, carried: carried)
+        #expect(Piece("offer-document-entry", from: nspcc, templates: school).renderText == "B NSPCC")
+    }
+
+    /// An object's fingerprint is worked out once, and again after any change to it; a copy
+    /// made before the change keeps its own.
+    @Test func aFingerprintFollowsEveryChange() {
+        var values = Values<CardKey>()
+        values[.name] = "NSPCC"
+        let first = ContextHash.of(values.object)
+        let copy = values
+        values[.summary] = "Help for children"
+        #expect(ContextHash.of(values.object) != first)
+        #expect(ContextHash.of(copy.object) == first)
+        values[.summary] = String?.none
+        #expect(ContextHash.of(values.object) == first)
+        var page = Values<CardKey>(inheriting: copy)
+        let inherited = ContextHash.of(page.object)
+        page[.url] = "x/"
+        #expect(ContextHash.of(page.object) != inherited)
+    }
+
     @Test func aStoreKeepsTheFirstOfEqualPieces() throws {
         let templates = Templates(owner: nil, library: try PieceTests.library(["t": "{{name}}"]))
         var values = Values<CardKey>()

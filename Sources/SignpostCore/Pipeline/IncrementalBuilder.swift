@@ -43,6 +43,15 @@ public final class IncrementalBuilder: Sendable {
         /// the next one must still rebuild what they show.
         var pending = Set<String>()
         var hasBuilt = false
+        /// The whole offer's entries as last rendered; a full build starts them afresh.
+        var carried = CarriedPieces()
+    }
+
+    /// The options, with the pieces the last builds rendered.
+    private func options(carrying carried: CarriedPieces) -> BuildOptions {
+        var options = options
+        options.carried = carried
+        return options
     }
 
     public init(options: BuildOptions) { self.options = options }
@@ -54,10 +63,13 @@ public final class IncrementalBuilder: Sendable {
 
     private func fullBuild(_ state: inout State) -> BuildResult {
         let collected = SiteBuilder.Fingerprints()
-        let builder = SiteBuilder(options: options)
+        let carried = CarriedPieces()
+        state.carried = carried
+        let builder = SiteBuilder(options: options(carrying: carried))
         let (result, prepared) = builder.buildKeepingState(markdownCache: state.markdown, sourceCache: sources, fingerprints: collected)
         if result.wrote || !result.kept.isEmpty, let prepared {
             state = State()
+            state.carried = carried
             state.fingerprints = collected.byPath
             state.markdown = prepared.markdown
             for plan in prepared.plans {
@@ -95,7 +107,7 @@ public final class IncrementalBuilder: Sendable {
             return fullBuild(&state)
         }
         let log = DiagnosticLog()
-        let builder = SiteBuilder(options: options)
+        let builder = SiteBuilder(options: options(carrying: state.carried))
         let changedSet = Set(relative.map { options.contentDisplay + "/" + $0 })
         let folders = SchoolFolders(contentDisplay: options.contentDisplay)
         let changedFolders = Set(changedSet.compactMap(folders.school(of:)))

@@ -21,6 +21,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts = false
     /// Make each school's PDFs (`Publish/`); nil: none (`build --no-pdf`, `serve` without `--pdf`, tests).
     public var pdf: PDFSettings?
+    /// A preview's pieces kept from its last builds (`IncrementalBuilder`); nil for `build`.
+    var carried: CarriedPieces?
 
     public init(content: URL, theme: URL, output: URL, contentDisplay: String? = nil, themeDisplay: String? = nil) {
         self.content = content
@@ -124,7 +126,8 @@ public struct SiteBuilder: Sendable {
         let libraries = theme.map { schoolLibraries(site, theme: $0, log: log) } ?? [:]
         let downloads = PrintDownloads()
         let inputs = RenderInputs(site: site, markdown: markdown, today: options.today, brandColours: brand, urls: options.urls,
-                                  sharing: options.sharing, library: theme?.library, schoolLibraries: libraries, downloads: downloads)
+                                  sharing: options.sharing, library: theme?.library, schoolLibraries: libraries, downloads: downloads,
+                                  carried: options.carried)
         let (plans, scopes) = PagePlanner(inputs: inputs).plans(parallel: options.parallel, schools: onlySchools?(site))
         clock.lap("page plans")
         MarkdownLinkChecker(site: site, markdown: markdown, plans: plans, urls: options.urls,

@@ -47,8 +47,13 @@ final class Piece: MustacheCustomRenderable, Sendable, Hashable {
 
     var renderText: String {
         if let done = rendered.load() { return done.html }
-        let html = templates.library.render(object, withTemplate: template) ?? ""
-        return rendered.storeIfNil(Rendered(ownLine ? Piece.placedOnItsOwnLine(html) : html)).html
+        let carried = templates.carried.flatMap { CarriedPieces.templates.contains(template) ? $0 : nil }
+        let key = carried == nil ? 0 : fingerprint
+        if let carried, let html = carried.html(for: key) { return rendered.storeIfNil(Rendered(html)).html }
+        let made = templates.library.render(object, withTemplate: template) ?? ""
+        let html = ownLine ? Piece.placedOnItsOwnLine(made) : made
+        carried?.keep(html, for: key)
+        return rendered.storeIfNil(Rendered(html)).html
     }
 
     var isNull: Bool { false }
@@ -96,10 +101,13 @@ final class Piece: MustacheCustomRenderable, Sendable, Hashable {
 final class Templates: Sendable, Hashable {
     let owner: String?
     let library: MustacheLibrary
+    /// A preview's pieces kept from its last builds (see `CarriedPieces`); nil in a build.
+    let carried: CarriedPieces?
 
-    init(owner: String?, library: MustacheLibrary) {
+    init(owner: String?, library: MustacheLibrary, carried: CarriedPieces? = nil) {
         self.owner = owner
         self.library = library
+        self.carried = carried
     }
 
     static func == (a: Templates, b: Templates) -> Bool { a === b || a.owner == b.owner }

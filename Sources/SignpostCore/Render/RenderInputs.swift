@@ -20,16 +20,16 @@ final class RenderInputs: Sendable {
 
     init(site: ResolvedSite, markdown: [String: RenderedMarkdown], today: Day, brandColours: [String: BrandColour],
          urls: SiteURLs = SiteURLs(), sharing: Bool = true, library: MustacheLibrary?, schoolLibraries: [String: MustacheLibrary] = [:],
-         downloads: PrintDownloads = PrintDownloads()) {
+         downloads: PrintDownloads = PrintDownloads(), carried: CarriedPieces? = nil) {
         self.site = site
         self.markdown = markdown
         self.today = today
         self.brandColours = brandColours
         self.urls = urls
         // Without a theme (a `check` whose theme failed) nothing is rendered; plans are still made.
-        theme = Templates(owner: nil, library: library ?? MustacheLibrary())
+        theme = Templates(owner: nil, library: library ?? MustacheLibrary(), carried: carried)
         self.sharing = PieceSharing(isOn: sharing, theme: theme)
-        schoolTemplates = schoolLibraries.reduce(into: [:]) { $0[$1.key] = Templates(owner: $1.key, library: $1.value) }
+        schoolTemplates = schoolLibraries.reduce(into: [:]) { $0[$1.key] = Templates(owner: $1.key, library: $1.value, carried: carried) }
         topicsByID = Dictionary(site.content.topics.map { ($0.id, $0) }) { first, _ in first }
         self.downloads = downloads
     }
