@@ -121,7 +121,7 @@ struct PreviewEqualsBuildTests {
             }
         }
         // The whole offer of every school that lists it changes; the entries it shows besides
-        // (carried over from the last build, `CarriedPieces`) do not.
+        // (carried over from the last build, `Carried`) do not.
         try preview.change("its text and summary edited") {
             try preview.edit("Content/agencies/kooth.md") { $0.replacingOccurrences(of: "Free, safe", with: "Free, safe and kind,") + "\nOpen every day.\n" }
         }
@@ -246,6 +246,23 @@ struct PreviewEqualsBuildTests {
         try preview.change("a theme asset added") { try preview.write("theme/assets/extra.css", "body { margin: 0 }\n") }
         try preview.change("a theme asset renamed") { try preview.rename("theme/assets/extra.css", to: "theme/assets/more.css") }
         try preview.change("a theme asset deleted") { try preview.remove("theme/assets/more.css") }
+    }
+
+    /// The theme is loaded once per full build and carried into the rebuilds after it
+    /// (`Carried`): what loading it found is still reported by each of them.
+    @Test func aRebuildReportsWhatTheThemeLoadFound() throws {
+        let preview = try Preview("county")
+        let footer = try String(contentsOf: preview.url("theme/templates/footer.mustache"), encoding: .utf8)
+        let full = try preview.change("a theme template shows a value that does not exist") {
+            try preview.write("theme/templates/footer.mustache", footer + "<p>{{no_such_value}}</p>\n")
+        }
+        let found = { (result: BuildResult) in result.diagnostics.filter { $0.file.hasSuffix("footer.mustache") && $0.message.contains("no_such_value") } }
+        #expect(found(full).count == 1 && !full.incremental)
+        let rebuilt = try preview.change("then a service edited") {
+            try preview.edit("Content/schools/oak-first/services/breakfast-club.md") { $0 + "\nFrom 7.45am.\n" }
+        }
+        #expect(rebuilt.incremental)
+        #expect(found(rebuilt).count == 1)
     }
 
     @Test func logosAddedRenamedAndDeleted() throws {

@@ -93,7 +93,7 @@ struct ValuesTests {
     /// A preview carries the whole offer's entries from one build to the next: a piece made
     /// from the same values and template is not rendered again, one made from others is.
     @Test func carriedPiecesAreReusedOnlyForWhatTheyAreMadeFrom() throws {
-        let carried = CarriedPieces()
+        let carried = Carried()
         let before = Templates(owner: nil, library: try PieceTests.library(["offer-document-entry": "A {{name}}", "t": "A {{name}}"]), carried: carried)
         let after = Templates(owner: nil, library: try PieceTests.library(["offer-document-entry": "B {{name}}", "t": "B {{name}}"]), carried: carried)
         var nspcc = Values<CardKey>()

@@ -44,11 +44,11 @@ public final class IncrementalBuilder: Sendable {
         var pending = Set<String>()
         var hasBuilt = false
         /// The whole offer's entries as last rendered; a full build starts them afresh.
-        var carried = CarriedPieces()
+        var carried = Carried()
     }
 
     /// The options, with the pieces the last builds rendered.
-    private func options(carrying carried: CarriedPieces) -> BuildOptions {
+    private func options(carrying carried: Carried) -> BuildOptions {
         var options = options
         options.carried = carried
         return options
@@ -63,7 +63,7 @@ public final class IncrementalBuilder: Sendable {
 
     private func fullBuild(_ state: inout State) -> BuildResult {
         let collected = SiteBuilder.Fingerprints()
-        let carried = CarriedPieces()
+        let carried = Carried()
         state.carried = carried
         let builder = SiteBuilder(options: options(carrying: carried))
         let (result, prepared) = builder.buildKeepingState(markdownCache: state.markdown, sourceCache: sources, fingerprints: collected)

@@ -22,7 +22,7 @@ public struct BuildOptions: Sendable {
     /// Make each school's PDFs (`Publish/`); nil: none (`build --no-pdf`, `serve` without `--pdf`, tests).
     public var pdf: PDFSettings?
     /// A preview's pieces kept from its last builds (`IncrementalBuilder`); nil for `build`.
-    var carried: CarriedPieces?
+    var carried: Carried?
 
     public init(content: URL, theme: URL, output: URL, contentDisplay: String? = nil, themeDisplay: String? = nil) {
         self.content = content
@@ -117,7 +117,8 @@ public struct SiteBuilder: Sendable {
                       suggestion: draft ? "take `draft: true` out of its school.md when it is ready"
                       : "use a school's folder name: " + site.schools.map(\.school.id).sorted().joined(separator: ", "))
         }
-        let theme = Theme(root: options.theme, displayRoot: options.themeDisplay, log: log)
+        let load = { (log: DiagnosticLog) in Theme(root: options.theme, displayRoot: options.themeDisplay, log: log) }
+        let theme = options.carried.map { $0.theme(log: log, load: load) } ?? load(log)
         clock.lap("resolve+validate")
         let markdown = renderMarkdown(site, cache: markdownCache, log: log)
         clock.lap("markdown")

@@ -47,7 +47,7 @@ final class Piece: MustacheCustomRenderable, Sendable, Hashable {
 
     var renderText: String {
         if let done = rendered.load() { return done.html }
-        let carried = templates.carried.flatMap { CarriedPieces.templates.contains(template) ? $0 : nil }
+        let carried = templates.carried.flatMap { Carried.templates.contains(template) ? $0 : nil }
         let key = carried == nil ? 0 : fingerprint
         if let carried, let html = carried.html(for: key) { return rendered.storeIfNil(Rendered(html)).html }
         let made = templates.library.render(object, withTemplate: template) ?? ""
@@ -101,10 +101,10 @@ final class Piece: MustacheCustomRenderable, Sendable, Hashable {
 final class Templates: Sendable, Hashable {
     let owner: String?
     let library: MustacheLibrary
-    /// A preview's pieces kept from its last builds (see `CarriedPieces`); nil in a build.
-    let carried: CarriedPieces?
+    /// A preview's pieces kept from its last builds (see `Carried`); nil in a build.
+    let carried: Carried?
 
-    init(owner: String?, library: MustacheLibrary, carried: CarriedPieces? = nil) {
+    init(owner: String?, library: MustacheLibrary, carried: Carried? = nil) {
         self.owner = owner
         self.library = library
         self.carried = carried

@@ -20,7 +20,7 @@ final class RenderInputs: Sendable {
 
     init(site: ResolvedSite, markdown: [String: RenderedMarkdown], today: Day, brandColours: [String: BrandColour],
          urls: SiteURLs = SiteURLs(), sharing: Bool = true, library: MustacheLibrary?, schoolLibraries: [String: MustacheLibrary] = [:],
-         downloads: PrintDownloads = PrintDownloads(), carried: CarriedPieces? = nil) {
+         downloads: PrintDownloads = PrintDownloads(), carried: Carried? = nil) {
         self.site = site
         self.markdown = markdown
         self.today = today
