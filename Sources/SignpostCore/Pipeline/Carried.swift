@@ -15,22 +15,21 @@ final class Carried: Sendable {
     /// The templates whose pieces are carried: few pieces, each large and slow to render.
     static let templates: Set<String> = ["offer-document-entry"]
 
-    private let theme = Mutex<(theme: Theme?, findings: [Diagnostic])?>(nil)
+    private let loaded = Mutex<(theme: Theme?, findings: [Diagnostic])?>(nil)
+    private let html = Mutex<[Int: String]>([:])
 
     /// The theme loaded by the first build, its findings reported again in each build.
     func theme(log: DiagnosticLog, load: (DiagnosticLog) -> Theme?) -> Theme? {
-        if let kept = theme.withLock({ $0 }) {
+        if let kept = loaded.withLock({ $0 }) {
             kept.findings.forEach(log.add)
             return kept.theme
         }
         let own = DiagnosticLog()
-        let loaded = load(own)
+        let theme = load(own)
         own.all.forEach(log.add)
-        theme.withLock { $0 = (loaded, own.all) }
-        return loaded
+        loaded.withLock { $0 = (theme, own.all) }
+        return theme
     }
-
-    private let html = Mutex<[Int: String]>([:])
 
     func html(for fingerprint: Int) -> String? { html.withLock { $0[fingerprint] } }
 
