@@ -40,6 +40,8 @@ public final class KeyTable: Sendable {
         var lookup: [String: Place] = [:]
         for (index, name) in (inherits?.names ?? []).enumerated() { lookup[name] = Place(own: -1, inherited: index) }
         for (index, name) in names.enumerated() { lookup[name, default: Place(own: -1, inherited: -1)].own = index }
+        // Compiled templates look names up by their stand-ins (see `ShortNames`).
+        for (name, place) in lookup { if let short = ShortNames.register(name) { lookup[short] = place } }
         self.lookup = lookup
         precondition(K.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal }, "\(key) must be a plain enum of names")
     }

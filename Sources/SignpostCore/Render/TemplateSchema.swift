@@ -84,7 +84,7 @@ public enum TemplateTags {
             default: break
             }
             if body.last == "}" { body = body.dropLast() }
-            var name = body.trimmingCharacters(in: .whitespaces)
+            var name = body.trimmed(newlines: false)
             // `transform(name)`: the name inside; `first()` and the like name no value.
             if let open = name.firstIndex(of: "("), name.hasSuffix(")") {
                 name = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
@@ -99,32 +99,49 @@ public enum TemplateTags {
     public static func partials(in template: String) -> Set<String> {
         Set(tags(in: template).compactMap { tag in
             guard let sigil = tag.text.first, sigil == ">" || sigil == "<" else { return nil }
-            return tag.text.dropFirst().trimmingCharacters(in: .whitespaces)
+            return tag.text.dropFirst().trimmed(newlines: false)
         })
     }
 
     /// Each tag's text between its delimiters, and the line it starts on.
     static func tags(in template: String) -> [(text: String, line: Int)] {
-        var open = "{{", close = "}}"
         var tags: [(String, Int)] = []
-        var rest = Substring(template)
-        var line = 1
-        while let start = rest.range(of: open) {
-            line += rest[..<start.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-            var after = rest[start.upperBound...]
+        scan(template) { text, line, _ in tags.append((text, line)) }
+        return tags
+    }
+
+    /// Calls `visit` with each tag's text (trimmed; a triple mustache's with both braces), its
+    /// line, and the part of the template between its delimiters. Over UTF-8 bytes: every
+    /// template is scanned several times whenever a theme is loaded.
+    static func scan(_ template: String, _ visit: (_ text: String, _ line: Int, _ inside: Range<String.Index>) -> Void) {
+        let bytes = Array(template.utf8), utf8 = template.utf8
+        var open = Array("{{".utf8), close = Array("}}".utf8)
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            guard let first = needle.first, needle.count <= bytes.count else { return nil }
+            var index = start
+            while index <= bytes.count - needle.count {
+                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
+                index += 1
+            }
+            return nil
+        }
+        var line = 1, counted = 0, position = 0
+        while let start = find(open, from: position) {
+            let inner = start + open.count
             // A triple mustache ends with one more brace.
-            let triple = open == "{{" && after.first == "{"
-            guard let end = after.range(of: triple ? "}" + close : close) else { break }
-            let text = String(after[..<end.lowerBound]).trimmingCharacters(in: .whitespaces)
-            tags.append((triple ? text + "}" : text, line))
-            line += after[..<end.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-            after = after[end.upperBound...]
+            let triple = open == Array("{{".utf8) && inner < bytes.count && bytes[inner] == UInt8(ascii: "{")
+            let closing = triple ? Array("}".utf8) + close : close
+            guard let end = find(closing, from: inner) else { break }
+            line += bytes[counted..<inner].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            counted = inner
+            let inside = utf8.index(utf8.startIndex, offsetBy: inner)..<utf8.index(utf8.startIndex, offsetBy: end)
+            let text = template[inside].trimmed(newlines: false)
+            visit(triple ? text + "}" : text, line, inside)
+            position = end + closing.count
             if text.first == "=", text.last == "=" {
                 let delimiters = text.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
-                if delimiters.count == 2 { open = String(delimiters[0]); close = String(delimiters[1]) }
+                if delimiters.count == 2 { open = Array(delimiters[0].utf8); close = Array(delimiters[1].utf8) }
             }
-            rest = after
         }
-        return tags
     }
 }
