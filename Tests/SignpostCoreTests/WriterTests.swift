@@ -5,13 +5,13 @@ import Testing
 @Suite("SiteWriter")
 struct WriterTests {
     @Test(arguments: ["../x", "/etc/passwd", "a/../../b", "", "a//b", "a/", "/", "./index.html", "a/./b",
-                      "a\\..\\b", "school/index.html\0", "café/index.html", "a b/index.html", ".."])
+                      "a\\..\\b", "school/index.html\0", "café/index.html", "a b/index.html", "..", "a/..", "a/."])
     func unsafeRelativePathsAreRejected(path: String) {
         #expect(throws: SiteWriter.WriteError.self) { try SiteWriter.validate(relativePath: path) }
     }
 
     @Test(arguments: ["index.html", "404.html", "accessibility/index.html", "oak-first/agencies/camhs-west/index.html",
-                      "assets/fonts/source_sans.woff2", "sitemap.xml"])
+                      "assets/fonts/source_sans.woff2", "sitemap.xml", "a/.../index.html", ".well-known/x"])
     func plainRelativePathsAreAccepted(path: String) throws {
         try SiteWriter.validate(relativePath: path)
     }

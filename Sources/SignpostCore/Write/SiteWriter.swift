@@ -46,15 +46,24 @@ public struct SiteWriter: Sendable {
 
     /// A page's place inside the site; rejects anything that could point outside it.
     public static func validate(relativePath: String) throws {
-        // Byte by byte: it runs for every page, and only ASCII letters, digits, - _ . are allowed.
-        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard !relativePath.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ part in
-            !part.isEmpty && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8) &&
-                part.allSatisfy { byte in
-                    (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122)
-                        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-                }
-        }) else {
+        // One pass over the bytes (it runs twice for every page): only ASCII letters, digits and
+        // - _ . are allowed, in parts that are neither empty nor "." nor "..", between slashes.
+        var plain = true
+        var length = 0, dots = 0   // of the part being read
+        func partIsPlain() -> Bool { length > 0 && !(dots == length && length <= 2) }
+        for byte in relativePath.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard partIsPlain() else { plain = false; break }
+                length = 0
+                dots = 0
+                continue
+            }
+            guard (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") else { plain = false; break }
+            length += 1
+            if byte == UInt8(ascii: ".") { dots += 1 }
+        }
+        guard plain, partIsPlain() else {
             throw WriteError.unsafePath("refusing to write \"\(relativePath)\": it is not a plain path inside the site")
         }
     }
