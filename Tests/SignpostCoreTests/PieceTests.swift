@@ -151,7 +151,7 @@ struct PieceTests {
 
     @Test func theSameDepthSharesOneRenderedHeader() throws {
         let (site, _) = ContentTree().resolve()
-        let inputs = RenderInputs(site: site, markdown: [:], today: Day(year: 2026, month: 11, day: 22), brandColours: [:],
+        let inputs = RenderInputs(site: site, markdown: RenderedTexts(), today: Day(year: 2026, month: 11, day: 22), brandColours: [:],
                                   library: try Self.library(["header": "<p>{{root}}</p>"]))
         let scope = SchoolScope(school: site.schools[0], inputs: inputs)
         func header(_ root: String) throws -> Piece {

@@ -203,7 +203,7 @@ struct InternalLinkTests {
     ])
     func onlyLinksWithoutASchemeAreTheSites(link: String, inSite: Bool) {
         let checker = MarkdownLinkChecker(site: ResolvedSite(content: Content(site: SiteConfig(), topics: [], national: [:], areas: [:], schools: []), schools: []),
-                                          markdown: [:], plans: [])
+                                          markdown: RenderedTexts(), plans: [])
         #expect(checker.isInternal(link) == inSite)
     }
 }

@@ -23,7 +23,7 @@ public final class IncrementalBuilder: Sendable {
     private let state = Mutex(State())
 
     private struct State {
-        var markdown: [String: RenderedMarkdown] = [:]
+        var markdown = RenderedTexts()
         /// Each page written, with its school (nil for the site-wide pages).
         var pages: [String: String?] = [:]
         /// Each written page's content files, as messages name them.

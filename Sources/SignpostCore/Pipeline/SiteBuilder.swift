@@ -81,7 +81,7 @@ public struct SiteBuilder: Sendable {
     public struct Prepared: Sendable {
         public var site: ResolvedSite
         public var theme: Theme?
-        public var markdown: [String: RenderedMarkdown]
+        public var markdown: RenderedTexts
         public var plans: [PagePlan]
         /// The templates of schools that override some of the theme's.
         public var libraries: [String: MustacheLibrary]
@@ -97,11 +97,15 @@ public struct SiteBuilder: Sendable {
 
     /// `onlySchools`: plan pages for these schools only (an incremental rebuild, whose other
     /// schools keep their `previousPages`: path → school), plus the site-wide pages.
-    public func prepare(log published: DiagnosticLog, markdownCache: [String: RenderedMarkdown] = [:], sourceCache: SourceCache? = nil,
+    public func prepare(log published: DiagnosticLog, markdownCache: RenderedTexts = RenderedTexts(), sourceCache: SourceCache? = nil,
                         onlySchools: ((ResolvedSite) -> Set<String>)? = nil, previousPages: [String: String?] = [:]) -> Prepared {
         let clock = PhaseClock()
         // Findings reach `published` at the end, a draft school's softened (see `Drafts`).
         let log = DiagnosticLog()
+        // The theme loads alongside the content (the log sorts what both find).
+        let options = self.options
+        let load = { @Sendable (log: DiagnosticLog) in Theme(root: options.theme, displayRoot: options.themeDisplay, log: log) }
+        let loadingTheme = Background { options.carried.map { $0.theme(log: log, load: load) } ?? load(log) }
         let content = ContentLoader(root: options.content, displayRoot: options.contentDisplay, cache: sourceCache).load(log: log)
         clock.lap("load")
         SiteLayout.reservedNameProblems(content.schools.map { ($0.id, $0.file) }).forEach(log.add)
@@ -117,11 +121,11 @@ public struct SiteBuilder: Sendable {
                       suggestion: draft ? "take `draft: true` out of its school.md when it is ready"
                       : "use a school's folder name: " + site.schools.map(\.school.id).sorted().joined(separator: ", "))
         }
-        let load = { (log: DiagnosticLog) in Theme(root: options.theme, displayRoot: options.themeDisplay, log: log) }
-        let theme = options.carried.map { $0.theme(log: log, load: load) } ?? load(log)
         clock.lap("resolve+validate")
         let markdown = renderMarkdown(site, cache: markdownCache, log: log)
         clock.lap("markdown")
+        let theme = loadingTheme.value
+        clock.lap("theme")
         let brand = brandColours(site, log: log)
         checkLogos(site, log: log)
         let libraries = theme.map { schoolLibraries(site, theme: $0, log: log) } ?? [:]
@@ -151,7 +155,7 @@ public struct SiteBuilder: Sendable {
     public func build() -> BuildResult { buildKeepingState().result }
 
     /// A full build that also returns what it prepared, so an incremental builder can reuse it.
-    func buildKeepingState(markdownCache: [String: RenderedMarkdown] = [:], sourceCache: SourceCache? = nil,
+    func buildKeepingState(markdownCache: RenderedTexts = RenderedTexts(), sourceCache: SourceCache? = nil,
                            fingerprints: Fingerprints? = nil) -> (result: BuildResult, prepared: Prepared?) {
         let start = Date()
         let log = DiagnosticLog()
@@ -221,27 +225,23 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders each distinct Markdown text once (library bodies repeat across schools), in parallel.
-    func renderMarkdown(_ site: ResolvedSite, cache: [String: RenderedMarkdown] = [:], log: DiagnosticLog) -> [String: RenderedMarkdown] {
-        var sources: [String: (file: String, line: Int)] = [:]
-        func add(_ text: String, _ file: String, _ line: Int) { if sources[text] == nil { sources[text] = (file, line) } }
+    func renderMarkdown(_ site: ResolvedSite, cache: RenderedTexts = RenderedTexts(), log: DiagnosticLog) -> RenderedTexts {
+        var sources = Set<SampledText>()
         for school in site.schools {
-            add(school.school.body, school.school.file, school.school.bodyLine)
-            add(school.area.body, school.area.file, school.area.bodyLine)
-            for entry in school.entries { if let body = entry.fields.body { add(body.value, body.file, body.line) } }
-            for page in school.school.pages { add(page.body, page.file, page.bodyLine) }
-            for (id, text) in school.topicTexts {
-                let origin = school.school.topicTexts[id] ?? school.area.topicTexts[id] ?? site.content.nationalTopicTexts[id]
-                add(text.body, origin?.file ?? school.school.file, origin?.bodyLine ?? 1)
-            }
+            sources.insert(SampledText(school.school.body))
+            sources.insert(SampledText(school.area.body))
+            for entry in school.entries { if let body = entry.fields.body { sources.insert(SampledText(body.value)) } }
+            for page in school.school.pages { sources.insert(SampledText(page.body)) }
+            for text in school.topicTexts.values { sources.insert(SampledText(text.body)) }
         }
         let clock = PhaseClock()
-        let texts = Array(sources.keys)
+        let texts = sources.map(\.text)
         clock.lap("  collect texts")
         let renderer = MarkdownRenderer()
         let rendered = ParallelMap.map(texts, parallel: options.parallel) { cache[$0] ?? renderer.render($0) }
         clock.lap("  render \(texts.count)")
         defer { clock.lap("  report") }
-        let result = Dictionary(zip(texts, rendered), uniquingKeysWith: { first, _ in first })
+        let result = RenderedTexts(texts, rendered)
         MarkdownFindings(site: site, markdown: result).report(log: log)
         return result
     }

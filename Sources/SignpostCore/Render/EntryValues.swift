@@ -60,7 +60,7 @@ enum EntryValues {
     }
 
     /// What `entry-details` shows: the entry's contact details, then its text and who it is for.
-    static func details(_ input: DetailsInput, markdown: [String: RenderedMarkdown]) -> Values<DetailsKey> {
+    static func details(_ input: DetailsInput, markdown: RenderedTexts) -> Values<DetailsKey> {
         let entry = input.entry.entry
         let f = entry.fields
         var details = Values<DetailsKey>()

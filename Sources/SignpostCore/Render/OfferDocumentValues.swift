@@ -118,7 +118,7 @@ extension PageValues {
 
     /// An entry shown whole, from its input alone: its links lead from the whole offer's page
     /// (`whole-offer/`) within the school's folder, so they name no school.
-    static func wholeEntry(_ input: DocumentInput, markdown: [String: RenderedMarkdown]) -> Values<DocumentEntryKey> {
+    static func wholeEntry(_ input: DocumentInput, markdown: RenderedTexts) -> Values<DocumentEntryKey> {
         let entry = input.details.entry.entry
         let anchor = anchor(entry)
         var values = Values<DocumentEntryKey>(inheriting: EntryValues.details(input.details, markdown: markdown))

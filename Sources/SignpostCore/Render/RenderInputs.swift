@@ -4,7 +4,7 @@ import Mustache
 /// every page's builder captures it.
 final class RenderInputs: Sendable {
     let site: ResolvedSite
-    let markdown: [String: RenderedMarkdown]
+    let markdown: RenderedTexts
     let today: Day
     let brandColours: [String: BrandColour]
     let urls: SiteURLs
@@ -18,7 +18,7 @@ final class RenderInputs: Sendable {
     /// The A to Z's sort keys and search words, shared by every school's A to Z.
     let aToZ = AToZIndex()
 
-    init(site: ResolvedSite, markdown: [String: RenderedMarkdown], today: Day, brandColours: [String: BrandColour],
+    init(site: ResolvedSite, markdown: RenderedTexts, today: Day, brandColours: [String: BrandColour],
          urls: SiteURLs = SiteURLs(), sharing: Bool = true, library: MustacheLibrary?, schoolLibraries: [String: MustacheLibrary] = [:],
          downloads: PrintDownloads = PrintDownloads(), carried: Carried? = nil) {
         self.site = site

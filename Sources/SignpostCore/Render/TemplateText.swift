@@ -20,24 +20,9 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransform
     func child(named name: String) -> Any? { nil }
     func transform(_ name: String) -> Any? { text.transform(name) }
 
-    static func == (a: TemplateText, b: TemplateText) -> Bool {
-        var a = a.text, b = b.text
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.baseAddress == y.baseAddress || x.elementsEqual(y)) } }
-    }
+    static func == (a: TemplateText, b: TemplateText) -> Bool { SampledText(a.text) == SampledText(b.text) }
 
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { bytes in
-            hasher.combine(bytes.count)
-            let sample = 32
-            if bytes.count <= 2 * sample {
-                hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-            } else {
-                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[..<sample])))
-                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(bytes.count - sample)...])))
-            }
-        }
-    }
+    func hash(into hasher: inout Hasher) { SampledText.hash(text, into: &hasher) }
 
     /// Every byte counts, so that any edit changes the fingerprint of a page that shows it.
     func fingerprint(into hasher: inout Hasher) {

@@ -4,11 +4,11 @@
 /// oddly shaped to render. Each distinct text is reported once, however many schools show it.
 struct MarkdownFindings {
     let site: ResolvedSite
-    let markdown: [String: RenderedMarkdown]
+    let markdown: RenderedTexts
 
     func report(log: DiagnosticLog) {
         // Most builds have no findings at all: then no text is looked for in any school.
-        let flagged = markdown.filter { $0.value.refused != nil || !$0.value.removedLinks.isEmpty || !$0.value.imagesWithoutAlt.isEmpty || !$0.value.skippedHeadings.isEmpty }
+        let flagged = markdown.filter { $0.refused != nil || !$0.removedLinks.isEmpty || !$0.imagesWithoutAlt.isEmpty || !$0.skippedHeadings.isEmpty }
         guard !flagged.isEmpty else { return }
         var reported = Set<String>()
         for school in site.schools {

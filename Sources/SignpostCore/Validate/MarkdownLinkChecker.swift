@@ -3,7 +3,7 @@
 /// shows is checked: its introduction, entries, further pages and words on topics.
 struct MarkdownLinkChecker {
     let site: ResolvedSite
-    let markdown: [String: RenderedMarkdown]
+    let markdown: RenderedTexts
     let plans: [PagePlan]
     var urls = SiteURLs()
     /// Pages written before and not planned again (an incremental rebuild's other schools).
