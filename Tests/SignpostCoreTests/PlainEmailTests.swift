@@ -25,6 +25,17 @@ struct PlainEmailTests {
         #expect(given == suggestion, "\(address)")
     }
 
+    /// The one-pass check of ASCII addresses accepts exactly what the rules below it accept.
+    @Test(arguments: [("a@b.co", true), ("first.last+tag@school.sch.uk", true), ("o'neil@x-y.org.uk", true), ("a@-b.co", true),
+                      ("A9@B.CO", true), (".a@b.co", false), ("a.@b.co", false), ("a..b@c.co", false), ("a@b", false), ("a@b.c", false),
+                      ("a@b..co", false), ("a@.co", false), ("a@b.c1", false), ("@b.co", false), ("a@b@c.co", false),
+                      ("a b@c.co", false), ("a@b.co.", false), ("a@b_c.co", false), ("a<b@c.co", false), ("a@b.co\r\n", false),
+                      ("", false), ("é@b.co", false)])
+    func theQuickCheckAgreesWithTheRules(address: String, plain: Bool) {
+        #expect(LinkRules.isPlainASCII(address) == plain, "\(address)")
+        #expect((LinkRules.checkEmail(address) == .ok) == plain, "\(address)")
+    }
+
     @Test(arguments: ["office@school.sch.uk", "first.last+tag@worcestershire.gov.uk", "o'brien@school.sch.uk", "a_b-c@x-y.org.uk"])
     func plainAddressesAreAccepted(address: String) {
         #expect(LinkRules.checkEmail(address) == .ok)
