@@ -38,17 +38,13 @@ enum ContactValues {
     /// (two links that say the same thing must not go to different places).
     static func websites(_ sites: [Website], of name: String) -> [Values<WebsiteKey>] {
         var named = false
-        // "… (WSCB) website" is not followed by "website" again.
-        let words = name.lowercased().split { !$0.isLetter }
-        let said = words.last == "website" || words.suffix(2) == ["web", "site"]
-        let linkText = said ? name : "\(name) website"
+        let linkText = endsWithWebsite(name) ? name : "\(name) website"
         return sites.map { site in
             var values = Values<WebsiteKey>()
             values[.web_url] = site.url
             let short = shortURL(site.url)
             values[.web_short] = short
-            let pieces = short.split(separator: "/", omittingEmptySubsequences: false)
-            values[.web_parts] = parts(pieces.enumerated().map { index, piece in index < pieces.count - 1 ? piece + "/" : String(piece) })
+            values[.web_parts] = parts(pathParts(short))
             values[.web_label] = site.label
             values[.web_caption] = site.label ?? "Website"
             if let label = site.label, !label.isBlank {
@@ -59,6 +55,28 @@ enum ContactValues {
             }
             return values
         }
+    }
+
+    /// "… (WSCB) website" is not followed by "website" again. Over bytes for an ASCII name
+    /// (almost every one): every card of every school names its websites.
+    static func endsWithWebsite(_ name: String) -> Bool {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let words = name.lowercased().split { !$0.isLetter }
+            return words.last == "website" || words.suffix(2) == ["web", "site"]
+        }
+        let words = Array(name.utf8).split { ($0 | 0x20) < 97 || ($0 | 0x20) > 122 }.map { $0.map { $0 | 0x20 } }
+        return words.last == Array("website".utf8) || words.suffix(2).elementsEqual([Array("web".utf8), Array("site".utf8)])
+    }
+
+    /// "nspcc.org.uk/", "keeping-children-safe": each part keeps the slash after it, so a long
+    /// address can wrap only after one.
+    static func pathParts(_ short: String) -> [String] {
+        if short.utf8.allSatisfy({ $0 < 0x80 }) {
+            let pieces = short.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            return pieces.enumerated().map { index, piece in String(decoding: piece, as: UTF8.self) + (index < pieces.count - 1 ? "/" : "") }
+        }
+        let pieces = short.split(separator: "/", omittingEmptySubsequences: false)
+        return pieces.enumerated().map { index, piece in index < pieces.count - 1 ? piece + "/" : String(piece) }
     }
 
     /// An entry's teams; `team_name` reads "Wychavon team" unless the label names what it is.

@@ -46,6 +46,9 @@ public enum LinkRules {
     }
 
     static func isPrivateIP(_ host: String) -> Bool {
+        // Most hosts have a letter in them, which no number (`Int`) has: no need to split them.
+        let numeric = "0123456789.+-".utf8
+        guard host.utf8.allSatisfy({ numeric.contains($0) }) else { return false }
         let octets = host.split(separator: ".")
         guard octets.count == 4, octets.allSatisfy({ Int($0) != nil }) else { return false }
         return octets[0] == "10" || (octets[0] == "192" && octets[1] == "168") || (octets[0] == "172" && (16...31).contains(Int(octets[1])!))
