@@ -90,19 +90,20 @@ extension ContentLoader {
                 jobs.append(Job(kind: .areaTopic(area), relative: file.relative, id: file.id))
             }
         }
-        for school in subfolders("schools", log: log) {
-            if gate.exists("schools/\(school)/school.md") {
-                jobs.append(Job(kind: .school, relative: "schools/\(school)/school.md", id: school))
-            } else {
+        // A county's schools are listed in parallel (each is several folders), in order.
+        jobs += ParallelMap.map(subfolders("schools", log: log)) { school -> [Job] in
+            guard gate.exists("schools/\(school)/school.md") else {
                 log.error(display("schools", school), "this school folder has no school.md", suggestion: "run `signpost new school` to start one")
-                continue
+                return []
             }
+            var jobs = [Job(kind: .school, relative: "schools/\(school)/school.md", id: school)]
             for (folder, kind) in [("agencies", Job.Kind.override(school)), ("services", .service(school)), ("pages", .page(school)), ("topics", .topicText(school))] {
                 for file in markdownFiles(in: "schools/\(school)/\(folder)", log: log) {
                     jobs.append(Job(kind: kind, relative: file.relative, id: file.id))
                 }
             }
-        }
+            return jobs
+        }.flatMap { $0 }
         return jobs
     }
 
