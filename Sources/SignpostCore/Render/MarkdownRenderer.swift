@@ -73,8 +73,10 @@ public struct MarkdownRenderer: Sendable {
         for name in MarkdownRenderer.extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        // The text's own bytes, not a C string copied from them while the lock is held.
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { if let start = $0.baseAddress { cmark_parser_feed(parser, start, $0.count) } }
         }
         let document = cmark_parser_finish(parser)!
         MarkdownRenderer.parseLock.unlock()
