@@ -16,12 +16,15 @@ final class Piece: MustacheCustomRenderable, Sendable, Hashable {
     let object: TemplateObject
     /// Placed on a line of its own: the last newline is dropped (see `placedOnItsOwnLine`).
     let ownLine: Bool
-    private let hash: Int
     /// The HTML once rendered. Rendered outside any lock: two threads that ask at once may
     /// both render it, and the first to finish is kept (the copies are equal).
     private let rendered = AtomicLazyReference<Rendered>()
     /// What it is made from, every byte (see `fingerprint`); 0 until worked out.
     private let fullHash = Atomic<Int>(0)
+    /// What it is made from, as `Hashable` hashes it; 0 until worked out. Worked out only when
+    /// asked for: most pieces are never put in a set, and hashing every card's values up
+    /// front cost more than making them.
+    private let sampledHash = Atomic<Int>(0)
 
     final class Rendered: Sendable {
         let html: String
@@ -33,12 +36,6 @@ final class Piece: MustacheCustomRenderable, Sendable, Hashable {
         self.template = template
         self.object = object
         self.ownLine = ownLine
-        var hasher = Hasher()
-        hasher.combine(templates)
-        hasher.combine(template)
-        hasher.combine(ownLine)
-        hasher.combine(object)
-        hash = hasher.finalize()
     }
 
     convenience init<Key: TemplateKey>(_ template: String, from values: Values<Key>, templates: Templates, ownLine: Bool = true) {
@@ -82,6 +79,20 @@ final class Piece: MustacheCustomRenderable, Sendable, Hashable {
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    /// Worked out once; two threads may both work it out, and agree.
+    private var hash: Int {
+        let known = sampledHash.load(ordering: .relaxed)
+        if known != 0 { return known }
+        var hasher = Hasher()
+        hasher.combine(templates)
+        hasher.combine(template)
+        hasher.combine(ownLine)
+        hasher.combine(object)
+        let value = hasher.finalize() | 1   // never 0, which means "not yet"
+        sampledHash.store(value, ordering: .relaxed)
+        return value
+    }
 
     /// A piece placed on a line of its own (`{{{header_html}}}`) takes the place of a
     /// partial there; a standalone partial's line leaves no newline of its own, so the
