@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
-BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev zlib1g-dev
+BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev zlib1g-dev libmimalloc-dev
 RELEASE := .build/release/signpost
 DEBUG := .build/debug/signpost
 TEST_SITE := .build/test-site
@@ -20,9 +20,11 @@ site: deps pdf-engine
 build: deps
 	$(SWIFT) build -c release --product signpost
 
-# C libraries come from Debian; install only what pkg-config cannot find.
+# C libraries come from Debian; install only what pkg-config (or, for mimalloc, which has no
+# .pc file, dpkg) cannot find.
 deps:
-	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcmark-gfm libqrencode zlib; then \
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcmark-gfm libqrencode zlib \
+		|| ! dpkg-query -W -f='$${db:Status-Status}\n' libmimalloc-dev 2>/dev/null | grep -qx installed; then \
 		echo "Installing $(BUILD_DEPS)"; \
 		$(APT) update -qq && $(APT) install -y -qq $(BUILD_DEPS) >/dev/null; \
 	fi
