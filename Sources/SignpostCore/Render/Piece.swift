@@ -56,19 +56,8 @@ final class Piece: MustacheCustomRenderable, Sendable, Hashable {
     var isNull: Bool { false }
 
     /// A fingerprint of what the piece is made from, for incremental rebuilds: working it out
-    /// does not render the piece. Two threads may both work it out; they agree.
-    var fingerprint: Int {
-        let known = fullHash.load(ordering: .relaxed)
-        if known != 0 { return known }
-        var hasher = Hasher()
-        hasher.combine(templates)
-        hasher.combine(template)
-        hasher.combine(ownLine)
-        object.fingerprint(into: &hasher)
-        let value = hasher.finalize() | 1   // never 0, which means "not yet"
-        fullHash.store(value, ordering: .relaxed)
-        return value
-    }
+    /// does not render the piece.
+    var fingerprint: Int { memoised(fullHash) { object.fingerprint(into: &$0) } }
 
     /// Whether the HTML has been made (tests check that fingerprinting renders nothing).
     var isRendered: Bool { rendered.load() != nil }
@@ -80,17 +69,20 @@ final class Piece: MustacheCustomRenderable, Sendable, Hashable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 
-    /// Worked out once; two threads may both work it out, and agree.
-    private var hash: Int {
-        let known = sampledHash.load(ordering: .relaxed)
+    private var hash: Int { memoised(sampledHash) { $0.combine(object) } }
+
+    /// A hash of the template and the values (`hashObject` adds them), worked out once and
+    /// kept in `cell`; two threads may both work it out, and agree.
+    private func memoised(_ cell: borrowing Atomic<Int>, _ hashObject: (inout Hasher) -> Void) -> Int {
+        let known = cell.load(ordering: .relaxed)
         if known != 0 { return known }
         var hasher = Hasher()
         hasher.combine(templates)
         hasher.combine(template)
         hasher.combine(ownLine)
-        hasher.combine(object)
+        hashObject(&hasher)
         let value = hasher.finalize() | 1   // never 0, which means "not yet"
-        sampledHash.store(value, ordering: .relaxed)
+        cell.store(value, ordering: .relaxed)
         return value
     }
 
