@@ -15,7 +15,6 @@ public struct RenderedTexts: Sendable {
 
     public subscript(_ text: String) -> RenderedMarkdown? { byText[SampledText(text)] }
 
-    public var count: Int { byText.count }
     public var isEmpty: Bool { byText.isEmpty }
 
     func filter(_ keep: (RenderedMarkdown) -> Bool) -> RenderedTexts {
