@@ -6,3 +6,16 @@ extension String {
         return utf8.count >= prefix.utf8.count && zip(utf8, prefix.utf8).allSatisfy { folded($0) == folded($1) }
     }
 }
+
+extension UInt8 {
+    /// A–Z or a–z.
+    var isASCIILetter: Bool { (self | 0x20) >= 97 && (self | 0x20) <= 122 }
+    /// 0–9.
+    var isASCIIDigit: Bool { self >= 48 && self <= 57 }
+}
+
+extension StringProtocol {
+    /// Only ASCII bytes: each byte is then one Character (but "\r\n"), and checks can go byte
+    /// by byte rather than Character by Character.
+    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}

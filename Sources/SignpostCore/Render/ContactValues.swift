@@ -60,18 +60,18 @@ enum ContactValues {
     /// "… (WSCB) website" is not followed by "website" again. Over bytes for an ASCII name
     /// (almost every one): every card of every school names its websites.
     static func endsWithWebsite(_ name: String) -> Bool {
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard name.isASCII else {
             let words = name.lowercased().split { !$0.isLetter }
             return words.last == "website" || words.suffix(2) == ["web", "site"]
         }
-        let words = Array(name.utf8).split { ($0 | 0x20) < 97 || ($0 | 0x20) > 122 }.map { $0.map { $0 | 0x20 } }
+        let words = Array(name.utf8).split { !$0.isASCIILetter }.map { $0.map { $0 | 0x20 } }
         return words.last == Array("website".utf8) || words.suffix(2).elementsEqual([Array("web".utf8), Array("site".utf8)])
     }
 
     /// "nspcc.org.uk/", "keeping-children-safe": each part keeps the slash after it, so a long
     /// address can wrap only after one.
     static func pathParts(_ short: String) -> [String] {
-        if short.utf8.allSatisfy({ $0 < 0x80 }) {
+        if short.isASCII {
             let pieces = short.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
             return pieces.enumerated().map { index, piece in String(decoding: piece, as: UTF8.self) + (index < pieces.count - 1 ? "/" : "") }
         }

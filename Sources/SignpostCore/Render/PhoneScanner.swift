@@ -33,15 +33,13 @@ enum PhoneScanner {
         return found
     }
 
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
-
-    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+    static func isDigit(_ byte: UInt8) -> Bool { byte.isASCIIDigit }
 
     /// A number must not be glued to a word, a price or a path ("£0800", "v1.0800", "/0800").
     static func continuesWord(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard index > 0 else { return false }
         let byte = bytes[index - 1]
-        if byte < 0x80 { return isDigit(byte) || isASCIILetter(byte) || ".,/_-".utf8.contains(byte) }
+        if byte < 0x80 { return isDigit(byte) || byte.isASCIILetter || ".,/_-".utf8.contains(byte) }
         guard let scalar = scalar(endingBefore: index, in: bytes) else { return true }
         return scalar == "£" || isWordScalar(scalar)
     }
@@ -49,7 +47,7 @@ enum PhoneScanner {
     /// What may not follow a number: a letter, a digit or a slash.
     static func continuesNumber(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let byte = bytes[index]
-        if byte < 0x80 { return isDigit(byte) || isASCIILetter(byte) || byte == UInt8(ascii: "/") }
+        if byte < 0x80 { return isDigit(byte) || byte.isASCIILetter || byte == UInt8(ascii: "/") }
         guard let scalar = scalar(startingAt: index, in: bytes) else { return true }
         return isWordScalar(scalar)
     }

@@ -74,16 +74,14 @@ final class Piece: MustacheCustomRenderable, Sendable, Hashable {
     /// A hash of the template and the values (`hashObject` adds them), worked out once and
     /// kept in `cell`; two threads may both work it out, and agree.
     private func memoised(_ cell: borrowing Atomic<Int>, _ hashObject: (inout Hasher) -> Void) -> Int {
-        let known = cell.load(ordering: .relaxed)
-        if known != 0 { return known }
-        var hasher = Hasher()
-        hasher.combine(templates)
-        hasher.combine(template)
-        hasher.combine(ownLine)
-        hashObject(&hasher)
-        let value = hasher.finalize() | 1   // never 0, which means "not yet"
-        cell.store(value, ordering: .relaxed)
-        return value
+        cell.memoised {
+            var hasher = Hasher()
+            hasher.combine(templates)
+            hasher.combine(template)
+            hasher.combine(ownLine)
+            hashObject(&hasher)
+            return hasher.finalize()
+        }
     }
 
     /// A piece placed on a line of its own (`{{{header_html}}}`) takes the place of a

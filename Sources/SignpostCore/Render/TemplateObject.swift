@@ -86,16 +86,14 @@ extension TemplateObject {
 
     /// Worked out once per object; two threads may both work it out, and agree.
     var fingerprint: Int {
-        let known = storage.fingerprint.load(ordering: .relaxed)
-        if known != 0 { return known }
-        var hasher = Hasher()
-        hasher.combine(ObjectIdentifier(table))
-        for slot in slots { slot.fingerprint(into: &hasher) }
-        hasher.combine(parent != nil)
-        parent?.fingerprint(into: &hasher)
-        let value = hasher.finalize() | 1   // never 0, which means "not yet"
-        storage.fingerprint.store(value, ordering: .relaxed)
-        return value
+        storage.fingerprint.memoised {
+            var hasher = Hasher()
+            hasher.combine(ObjectIdentifier(table))
+            for slot in slots { slot.fingerprint(into: &hasher) }
+            hasher.combine(parent != nil)
+            parent?.fingerprint(into: &hasher)
+            return hasher.finalize()
+        }
     }
 }
 

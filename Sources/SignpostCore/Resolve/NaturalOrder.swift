@@ -10,7 +10,7 @@ enum NaturalOrder {
 
     /// Lower-cased, with every run of digits padded so that numbers compare by value.
     static func key(_ text: String) -> String {
-        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiKey(text) : unicodeKey(text)
+        text.isASCII ? asciiKey(text) : unicodeKey(text)
     }
 
     static func unicodeKey(_ text: String) -> String {

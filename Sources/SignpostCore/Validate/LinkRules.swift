@@ -101,8 +101,7 @@ public enum LinkRules {
     /// What `isPlain` below accepts, for an address of ASCII bytes only (almost all of them),
     /// in one pass over its bytes: every school's every address is checked on every build.
     static func isPlainASCII(_ address: String) -> Bool {
-        func isAlphanumeric(_ byte: UInt8) -> Bool { (byte >= 48 && byte <= 57) || isLetter(byte) }
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+        func isAlphanumeric(_ byte: UInt8) -> Bool { byte.isASCIIDigit || byte.isASCIILetter }
         let bytes = address.utf8
         guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
         let local = bytes[..<at], domain = bytes[bytes.index(after: at)...]
@@ -123,7 +122,7 @@ public enum LinkRules {
                 lettersOnly = true
             } else if isAlphanumeric(byte) || byte == UInt8(ascii: "-") {
                 label += 1
-                lettersOnly = lettersOnly && isLetter(byte)
+                lettersOnly = lettersOnly && byte.isASCIILetter
             } else {
                 return false
             }

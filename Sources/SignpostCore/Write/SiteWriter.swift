@@ -58,8 +58,7 @@ public struct SiteWriter: Sendable {
                 dots = 0
                 continue
             }
-            guard (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122)
-                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") else { plain = false; break }
+            guard byte.isASCIIDigit || byte.isASCIILetter || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") else { plain = false; break }
             length += 1
             if byte == UInt8(ascii: ".") { dots += 1 }
         }

@@ -12,12 +12,11 @@ public enum Slug {
     /// A suggestion for a name that is not valid: "Family Front Door" → "family-front-door".
     public static func make(_ text: String) -> String {
         // ASCII text (most headings) byte by byte; the Characters of other text decide below.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count)
             for byte in text.utf8 {
-                let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
-                if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) { bytes.append(lower) }
+                if byte.isASCIILetter || byte.isASCIIDigit { bytes.append(byte.isASCIILetter ? byte | 0x20 : byte) }
                 else if !bytes.isEmpty && bytes.last != UInt8(ascii: "-") { bytes.append(UInt8(ascii: "-")) }
             }
             while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
