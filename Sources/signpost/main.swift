@@ -63,8 +63,14 @@ struct Build: ParsableCommand {
     /// Every school renders its own pieces (for comparing output; see PieceSharing).
     @Flag(help: .hidden)
     var noSharing = false
-    @Flag(inversion: .prefixedNo, help: "Make each school's PDFs (with WeasyPrint, which `make site` installs).")
+    @Flag(inversion: .prefixedNo, help: "Make each school's PDFs (with Chromium, which `make site` installs).")
     var pdf = true
+
+    @Flag(help: "Fail (exit 1) when a PDF could not be made, as a publishing pipeline should.")
+    var strict = false
+
+    @Flag(help: "Show no progress (errors and warnings are always shown).")
+    var quiet = false
 
     func validate() throws {
         if zip && school == nil { throw ValidationError("--zip makes a zip of one school's site: say which, e.g. --school westlands-first --zip") }
@@ -78,13 +84,18 @@ struct Build: ParsableCommand {
         if let school { options.urls = SiteURLs(.oneSchool(school)) }
         options.parallel = !serial
         options.sharing = !noSharing
-        if pdf { options.pdf = PDFSettings(engine: PDFEngine.weasyPrint()) }
+        if pdf { options.pdf = PDFSettings(engine: PDFEngine.chromium()) }
+        if !quiet { options.progress = ProgressLine().handler }
         let result = SiteBuilder(options: options).build()
         printDiagnostics(result.diagnostics)
         if let drafts = result.draftsNote { print(drafts) }
         print(result.summary)
         if let report = result.pdf { print(report.summary) }
         if !result.wrote { throw ExitCode(1) }
+        if strict, let report = result.pdf, !report.missing.isEmpty {
+            FileHandle.standardError.write(Data("error: \(report.missing.count) PDF\(report.missing.count == 1 ? "" : "s") not made (--strict): see the warnings above\n".utf8))
+            throw ExitCode(1)
+        }
         if let school, zip {
             let file = options.output.deletingLastPathComponent().appendingPathComponent(SchoolZip.fileName(school: school))
             do { try SchoolZip.write(folder: options.output, to: file) } catch {
@@ -216,6 +227,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Also make each school's PDFs, again after each save that changes them (slower).")
     var pdf = false
 
+    @Flag(help: "Show no progress (errors and warnings are always shown).")
+    var quiet = false
+
     func run() async throws { try await serve() }
 
     func serve() async throws {
@@ -229,7 +243,10 @@ struct Serve: AsyncParsableCommand {
         var limits = PreviewLimits()
         if let idleTimeout { limits.idleSeconds = idleTimeout }
         if let maxConnections { limits.connections = maxConnections }
-        if pdf { options.pdf = PDFSettings(engine: PDFEngine.weasyPrint()) }
+        if pdf {
+            options.pdf = PDFSettings(engine: PDFEngine.chromium())
+            if !quiet { options.progress = ProgressLine().handler }
+        }
         let server = PreviewServer(siteRoot: output, port: port, limits: limits)
         let watcher = ContentWatcher(folders: [options.content, options.theme])
 

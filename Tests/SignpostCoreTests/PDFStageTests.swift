@@ -1,10 +1,12 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import SignpostCore
 
-/// The PDF stage's own logic, with a fake engine (a small Python script speaking the same
-/// protocol as the WeasyPrint driver), so these need no WeasyPrint. What the real engine
-/// makes of the seed pages is tested by Tests/publish/test_pdf.py.
+/// The PDF stage's own logic, with a fake engine (a small Python script that answers the
+/// DevTools messages the stage sends, on fds 3 and 4 as Chromium does), so failures can be
+/// made to order. What Chromium itself makes of the seed pages is tested by
+/// Tests/publish/test_pdf.py; the last tests here drive the real one.
 @Suite("PDF stage")
 struct PDFStageTests {
     static let fixture = Paths.fixtures.appendingPathComponent("two-areas")
@@ -23,20 +25,22 @@ struct PDFStageTests {
 
         /// `mode`: how the fake behaves (see `fakeEngine`).
         func engine(_ mode: String = "ok", identity: String = "fake 1") -> PDFEngine {
-            PDFEngine(name: "Fake", executable: "/usr/bin/env",
-                      arguments: ["python3", dir.path("fake-engine.py").path, log.path, mode], identity: identity)
+            PDFEngine(name: "Fake", executable: "/usr/bin/python3",
+                      arguments: [dir.path("fake-engine.py").path, log.path, mode], identity: identity)
         }
 
-        func options(_ engine: PDFEngine?, workers: Int = 2, timeout: Double = 60) -> BuildOptions {
+        func options(_ engine: PDFEngine?, workers: Int = 2, timeout: Double = 60, settings: (inout PDFSettings) -> Void = { _ in }) -> BuildOptions {
             var options = BuildOptions(content: content, theme: PDFStageTests.fixture.appendingPathComponent("theme"),
                                        output: output, contentDisplay: "Content", themeDisplay: "theme")
             options.today = Day(year: 2026, month: 11, day: 22)
-            options.pdf = PDFSettings(engine: engine, workers: workers, timeout: timeout)
+            var pdf = PDFSettings(engine: engine, workers: workers, timeout: timeout)
+            settings(&pdf)
+            options.pdf = pdf
             return options
         }
 
-        func build(_ engine: PDFEngine?, workers: Int = 2, timeout: Double = 60) -> BuildResult {
-            SiteBuilder(options: options(engine, workers: workers, timeout: timeout)).build()
+        func build(_ engine: PDFEngine?, workers: Int = 2, timeout: Double = 60, settings: (inout PDFSettings) -> Void = { _ in }) -> BuildResult {
+            SiteBuilder(options: options(engine, workers: workers, timeout: timeout, settings: settings)).build()
         }
 
         /// The pages the engine has been asked to render, in all builds so far.
@@ -48,35 +52,94 @@ struct PDFStageTests {
         func exists(_ school: String) -> Bool { FileManager.default.fileExists(atPath: pdf(school).path) }
     }
 
-    /// Writes "%PDF-fake <page> <date> <site>" as the PDF. Modes: `ok`; `no-start` (says it
-    /// cannot start); `fail-pine` (answers an error for Pine High); `crash-oak` (exits while
-    /// rendering Oak); `hang-oak` (never answers for Oak). It also prints a line that is not
-    /// an answer, as a library might.
+    /// Answers as Chromium would, printing a two-page PDF (with run-varying dates and node ids)
+    /// that names the address it loaded. Modes: `ok`; `no-start` (ends at once, saying why on
+    /// stderr); `fail-pine` (answers an error when printing Pine High); `crash-oak` (exits when
+    /// asked to load Oak); `hang-oak` (never answers for Oak); `greedy-oak` (takes 300 MB while
+    /// loading Oak); `sized` (adds as many bytes as the file named by the next argument says).
     static let fakeEngine = #"""
-    import json, os, sys, time
+    import base64, json, os, sys, time
     log, mode = sys.argv[1], sys.argv[2]
-    def say(message):
-        print(json.dumps(message), flush=True)
     if mode == "no-start":
-        say({"ready": False, "error": "Pango is missing"})
-        sys.exit(0)
-    print("a library's chatter, not an answer", flush=True)
-    say({"ready": True, "engine": "Fake 1"})
-    for line in sys.stdin:
-        job = json.loads(line)
-        with open(log, "a") as file:
-            file.write(job["page"] + "\n")
-        school = job["page"].split("/")[0]
-        if mode == "fail-pine" and school == "pine-high":
-            say({"id": job["id"], "ok": False, "error": "ValueError: the layout went wrong"})
-            continue
-        if mode == "crash-oak" and school == "oak-first":
-            os._exit(3)
-        if mode == "hang-oak" and school == "oak-first":
-            time.sleep(120)
-        with open(os.path.join(job["root"], job["pdf"]), "w") as file:
-            file.write(f"%PDF-fake {job['page']} {job['date']} {job['site']}\n")
-        say({"id": job["id"], "ok": True, "pages": 2})
+        print("Pango is missing", file=sys.stderr, flush=True)
+        sys.exit(1)
+    commands, answers = os.fdopen(3, "rb", buffering=0), os.fdopen(4, "wb", buffering=0)
+    buffer = b""
+    def read():
+        global buffer
+        while b"\0" not in buffer:
+            chunk = commands.read(65536)
+            if not chunk:
+                sys.exit(0)
+            buffer += chunk
+        end = buffer.index(b"\0")
+        message, buffer = json.loads(buffer[:end]), buffer[end + 1:]
+        return message
+    def say(message):
+        answers.write(json.dumps(message).encode() + b"\0")
+    def answer(message, result=None):
+        say({"id": message["id"], "sessionId": message.get("sessionId"), "result": result or {}})
+    def pdf(note):
+        stamp = "D:%s+00'00'" % time.strftime("%Y%m%d%H%M%S")
+        objects = [("<</Title (Fake)\n/CreationDate (%s)\n/ModDate (%s)>>" % (stamp, stamp)).encode(),
+                   b"<</Type /Catalog\n/Pages 3 0 R>>", b"<</Type /Pages\n/Kids [4 0 R 5 0 R]\n/Count 2>>",
+                   b"<</Type /Page\n/Parent 3 0 R\n/ID (node%08d)>>" % (os.getpid() % 1000 + 10), b"<</Type /Page\n/Parent 3 0 R>>"]
+        out, offsets = b"%PDF-1.4\n%" + note.encode() + b"\n", []
+        for number, body in enumerate(objects, 1):
+            offsets.append(len(out))
+            out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+        table = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+        return out + b"trailer\n<</Size %d\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, table)
+    navigation, url, school, held = None, "", "", b""
+    while True:
+        message = read()
+        method, params = message["method"], message.get("params", {})
+        if method == "Target.createTarget":
+            answer(message, {"targetId": "T"})
+        elif method == "Target.attachToTarget":
+            answer(message, {"sessionId": "S"})
+        elif method == "Page.navigate":
+            url = params["url"]
+            page = url.split("/", 3)[3]
+            with open(log, "a") as file:
+                file.write(page + "\n")
+            school = page.split("/")[0]
+            if school == "oak-first" and mode == "crash-oak":
+                os._exit(3)
+            if school == "oak-first" and mode == "hang-oak":
+                time.sleep(120)
+            if school == "oak-first" and mode == "greedy-oak":
+                held = b"x" * (300 << 20)
+                time.sleep(5)
+            navigation = message
+            say({"method": "Fetch.requestPaused", "sessionId": "S", "params": {"requestId": "1", "request": {"url": url}}})
+        elif method in ("Fetch.fulfillRequest", "Fetch.failRequest"):
+            answer(message)
+            if navigation:
+                answer(navigation, {"frameId": "F"})
+                say({"method": "Page.loadEventFired", "sessionId": "S", "params": {}})
+                navigation = None
+        elif method == "DOM.getDocument":
+            answer(message, {"root": {"nodeId": 1}})
+        elif method == "DOM.querySelectorAll":
+            answer(message, {"nodeIds": []})
+        elif method == "DOM.querySelector":
+            answer(message, {"nodeId": 2})
+        elif method == "DOM.getAttributes":
+            answer(message, {"attributes": ["lang", "en-GB"]})
+        elif method == "Target.getTargetInfo":
+            answer(message, {"targetInfo": {"title": "Fake"}})
+        elif method == "Page.printToPDF":
+            if school == "pine-high" and mode == "fail-pine":
+                say({"id": message["id"], "error": {"message": "the layout went wrong"}})
+            else:
+                padding = "x" * int(open(sys.argv[3]).read()) if mode == "sized" else ""
+                answer(message, {"data": base64.b64encode(pdf("fake " + url + padding)).decode()})
+        elif method == "Browser.close":
+            sys.exit(0)
+        else:
+            answer(message)
     """#
 
     static let schools = ["oak-first", "pine-high"]
@@ -108,8 +171,13 @@ struct PDFStageTests {
         #expect(result.wrote, "\(result.diagnostics)")
         #expect(result.pdf?.made == 4 && result.pdf?.reused == 0 && result.pdf?.missing.isEmpty == true)
         #expect(result.pdf?.documents.map(\.pages) == [2, 2, 2, 2])
-        #expect(try String(contentsOf: project.pdf("oak-first"), encoding: .utf8)
-            == "%PDF-fake oak-first/handout/index.html 2026-09-01 https://earlyhelp.example.org/\n")
+        // Made from the site's own address; dated by the review date, the same bytes each time.
+        let made = try String(contentsOf: project.pdf("oak-first"), encoding: .isoLatin1)
+        #expect(made.hasPrefix("%PDF-1.4\n%fake https://earlyhelp.example.org/oak-first/handout/index.html\n"))
+        #expect(made.contains("/CreationDate (D:20260901000000+00'00')") && made.contains("/ModDate (D:20260901000000+00'00')"))
+        #expect(made.contains("(node00000001)") && made.contains("<pdfuaid:part>1</pdfuaid:part>"))
+        let undated = try String(contentsOf: project.pdf("pine-high"), encoding: .isoLatin1)
+        #expect(!undated.contains("/CreationDate") && !undated.contains("/ModDate"))
         #expect(project.exists("pine-high"))
         #expect(project.rendered == ["oak-first/handout/index.html", "oak-first/whole-offer/index.html",
                                      "pine-high/handout/index.html", "pine-high/whole-offer/index.html"])
@@ -156,7 +224,7 @@ struct PDFStageTests {
         #expect(result.wrote && result.errors.isEmpty)
         #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("oak-first/handout/index.html").path))
         let warnings = result.warnings.filter { $0.message.contains("PDF") }
-        #expect(warnings.map(\.description) == ["Site:1:1: warning: PDFs not made: WeasyPrint is not installed — run `make site` to install it"])
+        #expect(warnings.map(\.description) == ["Site:1:1: warning: PDFs not made: Chromium is not installed — run `make site` to install it"])
         #expect(!project.exists("oak-first") && !project.exists("pine-high"))
         #expect(result.pdf?.missing.count == 4)
 
@@ -174,7 +242,7 @@ struct PDFStageTests {
         #expect(project.exists("oak-first") && !project.exists("pine-high"))
         let warning = try #require(result.warnings.first { $0.message.contains("PDF") })
         #expect(warning.file == "Site/pine-high/pine-high-early-help-handout.pdf")
-        #expect(warning.message == "the handout PDF of Pine High School was not made: Fake failed: ValueError: the layout went wrong")
+        #expect(warning.message == "the handout PDF of Pine High School was not made: Fake failed: Page.printToPDF failed: the layout went wrong")
         #expect(result.pdf?.missing.map(\.school) == ["pine-high", "pine-high"])
         #expect(result.warnings.filter { $0.message.contains("PDF") }.map(\.file)
             == ["Site/pine-high/pine-high-early-help-handout.pdf", "Site/pine-high/pine-high-early-help-offer.pdf"])
@@ -211,7 +279,7 @@ struct PDFStageTests {
         let result = project.build(project.engine("no-start"))
         #expect(result.wrote)
         #expect(result.warnings.filter { $0.message.contains("PDF") }.map(\.description)
-            == ["Site:1:1: warning: PDFs not made: Fake could not start: Pango is missing — run `make site` to install it again"])
+            == ["Site:1:1: warning: PDFs not made: Fake could not start: the engine stopped with exit code 1 (Pango is missing) — run `make site` to install it again"])
         #expect(!project.exists("oak-first") && !project.exists("pine-high"))
     }
 
@@ -236,25 +304,142 @@ struct PDFStageTests {
         #expect(project.exists("oak-first") && project.exists("pine-high"))
     }
 
-    @Test func findsWeasyPrintWhereMakeSiteInstallsIt() throws {
+    @Test func findsChromiumWhereMakeSiteInstallsItOrWhereItIsSaid() throws {
         let dir = TempDir("signpost-engine")
-        let install = dir.path("project/" + PDFEngine.installFolder).path
-        #expect(PDFEngine.weasyPrint(installedIn: install) == nil)
-        dir.write("project/\(PDFEngine.installFolder)/weasyprint/__init__.py", "")
-        #expect(PDFEngine.weasyPrint(installedIn: install) == nil, "not complete until make writes .pins")
-        dir.write("project/\(PDFEngine.installFolder)/.pins", "weasyprint==70.0 python3.11\n")
-        let engine = try #require(PDFEngine.weasyPrint(installedIn: install))
-        #expect(engine.arguments.contains("-I") && engine.identity.contains("weasyprint==70.0"))
-        dir.write("project/\(PDFEngine.installFolder)/.pins", "weasyprint==71.0 python3.11\n")
-        #expect(PDFEngine.weasyPrint(installedIn: install)?.identity != engine.identity)
+        #expect(PDFEngine.chromium(environment: ["SIGNPOST_CHROMIUM": dir.path("none").path]) == nil)
+        dir.write("chrome", "#!/bin/sh\n")
+        #expect(PDFEngine.chromium(environment: ["SIGNPOST_CHROMIUM": dir.path("chrome").path]) == nil, "not a program")
+        chmod(dir.path("chrome").path, 0o755)
+        let engine = try #require(PDFEngine.chromium(environment: ["SIGNPOST_CHROMIUM": dir.path("chrome").path]))
+        #expect(engine.arguments.contains("--remote-debugging-pipe") && engine.arguments.contains("--blink-settings=scriptEnabled=false"))
+        dir.write("chrome", "#!/bin/sh\n# another version\n")
+        #expect(PDFEngine.chromium(environment: ["SIGNPOST_CHROMIUM": dir.path("chrome").path])?.identity != engine.identity)
+        #expect(PDFEngine.chromium(environment: [:])?.executable == PDFEngine.debianChromium, "make test-deps installs Debian's chromium")
+    }
 
-        let program = dir.path("project/.build/x86_64-unknown-linux-gnu/release/signpost").path
-        #expect(PDFEngine.weasyPrint(environment: [:], currentFolder: "/nonexistent", program: program) != nil)
-        #expect(PDFEngine.weasyPrint(environment: [:], currentFolder: dir.path("project").path, program: "/nonexistent/signpost") != nil)
-        #expect(PDFEngine.weasyPrint(environment: [:], currentFolder: "/nonexistent", program: "/nonexistent/signpost") == nil)
-        #expect(PDFEngine.weasyPrint(environment: ["SIGNPOST_WEASYPRINT": install], currentFolder: "/", program: "/x") != nil)
-        #expect(PDFEngine.weasyPrint(environment: ["SIGNPOST_WEASYPRINT": dir.path("elsewhere").path],
-                                     currentFolder: dir.path("project").path, program: program) == nil)
+    @Test func anEngineThatOutgrowsItsMemoryIsStoppedAndTheOthersAreMade() throws {
+        let project = try Project()
+        let result = project.build(project.engine("greedy-oak"), workers: 1) { $0.memoryLimit = 150 * 1024 * 1024 }
+        #expect(result.wrote)
+        #expect(!project.exists("oak-first") && project.exists("pine-high"))
+        let warnings = result.warnings.filter { $0.message.contains("PDF") }
+        #expect(warnings.map(\.file) == ["Site/oak-first/oak-first-early-help-handout.pdf", "Site/oak-first/oak-first-early-help-offer.pdf"])
+        #expect(warnings.allSatisfy { $0.message.hasSuffix("Fake failed: it needed more than 150 MB of memory and was stopped") }, "\(warnings)")
+    }
+
+    @Test func aDocumentLongerThanThePageLimitIsNotMade() throws {
+        let project = try Project()
+        let result = project.build(project.engine()) { $0.pageLimit = 1 }
+        #expect(result.pdf?.missing.count == 4 && !project.exists("oak-first"))
+        #expect(result.warnings.filter { $0.message.contains("PDF") }.allSatisfy { $0.message.hasSuffix("Fake failed: it has more than 1 pages") })
+    }
+
+    @Test func noMoreEnginesThanCores() {
+        #expect(PDFSettings(engine: nil, workers: 64).workers == ProcessInfo.processInfo.activeProcessorCount)
+        #expect(PDFSettings(engine: nil, workers: 0).workers == 1)
+    }
+
+    /// A school's pages nested deeper than a PDF can show (Markdown allows 100 levels): its whole
+    /// offer is refused before any engine sees it, with the school and the reason; the offer page
+    /// links the PDFs that were made and not the one that was not.
+    @Test func aPageNestedTooDeepIsRefusedBeforeTheEngineAndNotLinked() throws {
+        let project = try Project()
+        try FileManager.default.removeItem(at: project.content)
+        let content = try County.copy(project.dir)
+        let quotes = String(repeating: "> ", count: 40) + "Deep."
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("schools/oak-first/pages"), withIntermediateDirectories: true)
+        try "---\ntitle: Deep\nsummary: Very deep.\n---\n\(quotes)\n"
+            .write(to: content.appendingPathComponent("schools/oak-first/pages/deep.md"), atomically: true, encoding: .utf8)
+        var options = County.options(content: content, output: project.output)
+        options.pdf = PDFSettings(engine: project.engine())
+        let result = SiteBuilder(options: options).build()
+        #expect(result.wrote, "\(result.errors)")
+        let warnings = result.warnings.filter { $0.message.contains("PDF") }
+        #expect(warnings.map(\.file) == ["Site/oak-first/oak-first-early-help-offer.pdf"])
+        #expect(warnings.first?.message.contains("PDF of Oak") == true)
+        #expect(warnings.first?.message.hasSuffix("was not made: its page has lists, quotes or tables nested 40 deep, more than the 24 a PDF can show") == true,
+                "\(warnings)")
+        #expect(!project.rendered.contains("oak-first/whole-offer/index.html"), "the engine never saw it")
+        #expect(project.rendered.contains("oak-first/handout/index.html"))
+        #expect(result.pdf?.missing.map(\.pdf) == ["oak-first/oak-first-early-help-offer.pdf"])
+        let offer = try String(contentsOf: project.output.appendingPathComponent("oak-first/index.html"), encoding: .utf8)
+        #expect(offer.contains("oak-first-early-help-handout.pdf") && !offer.contains("oak-first-early-help-offer.pdf"))
+        #expect(PrintPageBounds().problem(in: Data(String(repeating: "<ul><li>", count: 24).utf8)) == nil)
+        #expect(PrintPageBounds().problem(in: Data(String(repeating: "<tr><td>1</td></tr>", count: 20_001).utf8))
+            == "its page has 20001 table rows, more than the 20000 a PDF can be made from")
+    }
+
+    @Test func progressIsToldAfterEachPDF() throws {
+        let project = try Project()
+        let seen = Mutex<[BuildProgress]>([])
+        var options = project.options(project.engine())
+        options.progress = { progress in seen.withLock { $0.append(progress) } }
+        #expect(SiteBuilder(options: options).build().wrote)
+        let told = seen.withLock { $0 }
+        #expect(told.map(\.done) == [0, 1, 2, 3, 4, 4] && told.allSatisfy { $0.total == 4 && $0.stage == "Making PDFs" })
+        #expect(told.map(\.finished) == [false, false, false, false, false, true])
+        #expect(told[2].line.hasPrefix("Making PDFs 2/4, about 0:") && told[2].line.hasSuffix(" left"))
+        #expect(BuildProgress(stage: "Making PDFs", done: 12, total: 40, elapsed: 14.6).line == "Making PDFs 12/40, about 0:34 left")
+        #expect(BuildProgress(stage: "Making PDFs", done: 40, total: 40, elapsed: 3725, finished: true).line == "Making PDFs 40/40, done in 1:02:05")
+    }
+
+    /// The real engine (`make test-deps` installs Debian's Chromium): the page asks for a
+    /// stylesheet and a picture from another host and a file outside the site; the PDF is made and
+    /// nothing reaches the network or the disk outside the site.
+    @Test func chromiumLoadsNothingButTheSitesOwnFiles() throws {
+        let engine = try #require(PDFEngine.chromium(), "Chromium is not installed: run `make test-deps`")
+        let dir = TempDir("signpost-chromium")
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: 0, sin_addr: in_addr(s_addr: UInt32(0x7f00_0001).bigEndian), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        listen(listener, 8)
+        let port = UInt16(bigEndian: address.sin_port)
+        dir.write("Site/s/page/index.html", """
+            <!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>A page</title>
+            <link rel="stylesheet" href="../style.css"><link rel="stylesheet" href="http://127.0.0.1:\(port)/x.css"></head>
+            <body><h1>Hello</h1><p>Call <a href="tel:01905822666">01905 822666</a>, see <a href="../other/">the other page</a>.</p>
+            <img src="http://127.0.0.1:\(port)/pixel.png" alt=""><img src="file:///etc/hostname" alt=""><iframe src="https://example.org/"></iframe></body></html>
+            """)
+        dir.write("Site/s/style.css", "h1 { color: #123456 }")
+        let worker = try PDFWorker(engine: engine, settings: PDFSettings(engine: engine))
+        defer { worker.stop() }
+        let job = PDFJob(school: "s", schoolName: "S", document: .handout, page: "s/page/index.html", pdf: "s/page.pdf")
+        let pages = try worker.render(job, root: dir.path("Site"), timeout: 60)
+        #expect(pages == 1)
+        let refused = Set(worker.refused)
+        #expect(refused.isSuperset(of: ["http://127.0.0.1:\(port)/x.css", "http://127.0.0.1:\(port)/pixel.png", "https://example.org/"]), "\(refused)")
+        var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&poller, 1, 500) == 0, "something connected to the local server")
+        let pdf = String(decoding: try Data(contentsOf: dir.path("Site/s/page.pdf")), as: UTF8.self)
+        #expect(pdf.contains("/URI (tel:01905822666)") && !pdf.contains("signpost.invalid"), "links inside the site are dropped without a web address")
+        #expect(pdf.contains("/StructTreeRoot") && pdf.contains("/Lang (en-GB)") && pdf.contains("<pdfuaid:part>1</pdfuaid:part>"))
+        // The same page again gives the same bytes.
+        let first = try Data(contentsOf: dir.path("Site/s/page.pdf"))
+        _ = try worker.render(job, root: dir.path("Site"), timeout: 60)
+        #expect(try Data(contentsOf: dir.path("Site/s/page.pdf")) == first)
+    }
+
+    /// Chromium's own memory limit cannot be RLIMIT_AS (its JavaScript engine reserves far more
+    /// address space than it uses, so it does not start); the watchdog adds up what its processes
+    /// use and stops it.
+    @Test func chromiumOverItsMemoryCapIsStopped() throws {
+        let engine = try #require(PDFEngine.chromium(), "Chromium is not installed: run `make test-deps`")
+        let dir = TempDir("signpost-chromium")
+        dir.write("Site/p/index.html", "<!doctype html><html lang=\"en-GB\"><title>x</title><p>x</p></html>")
+        var settings = PDFSettings(engine: engine)
+        settings.memoryLimit = 20 * 1024 * 1024
+        do {
+            let worker = try PDFWorker(engine: engine, settings: settings)
+            defer { worker.stop() }
+            _ = try worker.render(PDFJob(school: "p", schoolName: "P", document: .handout, page: "p/index.html", pdf: "p.pdf"),
+                                  root: dir.path("Site"), timeout: 60)
+            Issue.record("a browser in 20 MB")
+        } catch {
+            #expect("\(error)".contains("needed more than 20 MB of memory and was stopped"), "\(error)")
+        }
     }
 
     @Test func sourcesAreThePageAndTheFilesItUses() {

@@ -1,6 +1,6 @@
 """The printed handout, for every seed school, as a family gets it: printed by Chromium
-(DevTools Page.printToPDF, the browser's own Print) and as the PDF the build makes with
-WeasyPrint. Checked on the built seed site (SIGNPOST_SITE, which has no base_url) and on the
+(DevTools Page.printToPDF from the test's browser, as the browser's own Print does) and as the
+PDF the build makes (its own Chromium, with only the fonts Signpost installs). Checked on the built seed site (SIGNPOST_SITE, which has no base_url) and on the
 same content built with a base_url (so with the offer's web address and its QR code):
 
 - at most 2 A4 pages, and when there are 2, the second at least half used (balanced);
@@ -70,9 +70,9 @@ def print_pdf(driver, site, school, label=None):
     return data
 
 
-def weasyprint_pdf(site, school):
+def built_pdf(site, school):
     path = site / school / f"{school}-early-help-handout.pdf"
-    assert path.is_file(), f"no {path}: the build made no PDF (is WeasyPrint installed? `make pdf-engine`)"
+    assert path.is_file(), f"no {path}: the build made no PDF (is Chromium installed? `make pdf-engine`)"
     return path.read_bytes()
 
 
@@ -196,8 +196,8 @@ def test_chromium_prints_the_handout_on_two_balanced_pages(driver, site, school)
 
 
 @pytest.mark.parametrize("school", SCHOOLS)
-def test_weasyprint_makes_the_same_handout(driver, site, school):
-    pdf = weasyprint_pdf(site, school)
+def test_the_build_makes_the_same_handout(driver, site, school):
+    pdf = built_pdf(site, school)
     check_pages(pdf, school)
     assert smallest_font(pdf) >= 9.99, f"{school}: the PDF has text at {smallest_font(pdf):.1f}pt"
     check_phone_numbers(pdf, school, [p["text"] for p in printed(driver, site, school)["phones"]])
@@ -209,7 +209,7 @@ def test_the_handout_leads_back_to_the_offer_online(driver, with_base_url, schoo
     address = BASE_URL.removeprefix("https://") + school
     assert found["qr"], f"{school}: no QR code on the handout, although the site has a base_url"
     assert address in found["web"], f"{school}: the offer's address is not printed ({found['web']})"
-    for pdf in (print_pdf(driver, with_base_url, school), weasyprint_pdf(with_base_url, school)):
+    for pdf in (print_pdf(driver, with_base_url, school), built_pdf(with_base_url, school)):
         text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
         assert address in text, f"{school}: the printed handout lacks {address}"
 
@@ -247,7 +247,7 @@ def pdf_text(pdf):
 @pytest.mark.parametrize("school, reviewed, next_review", [("willow-primary", "October 2026", "October 2027"),
                                                           ("oak-first", "1 September 2026", "1 September 2027")])
 def test_the_handout_says_when_the_offer_was_reviewed(driver, two_counties, school, reviewed, next_review):
-    for pdf in (print_pdf(driver, two_counties, school, "two-counties"), weasyprint_pdf(two_counties, school)):
+    for pdf in (print_pdf(driver, two_counties, school, "two-counties"), built_pdf(two_counties, school)):
         check_pages(pdf, school)
         assert smallest_font(pdf) >= 9.99, f"{school}: text at {smallest_font(pdf):.1f}pt"
         text = pdf_text(pdf)
@@ -257,4 +257,4 @@ def test_the_handout_says_when_the_offer_was_reviewed(driver, two_counties, scho
 @pytest.mark.parametrize("school", SCHOOLS)
 def test_a_seed_handout_says_last_reviewed_only_when_school_md_gives_a_date(school):
     given = re.search(r"^reviewed:[ \t]*\S", (REPO / "Content" / "schools" / school / "school.md").read_text(), re.M)
-    assert ("last reviewed" in pdf_text(weasyprint_pdf(SITE, school))) == bool(given)
+    assert ("last reviewed" in pdf_text(built_pdf(SITE, school))) == bool(given)

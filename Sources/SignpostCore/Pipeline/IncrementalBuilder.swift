@@ -195,7 +195,7 @@ public final class IncrementalBuilder: Sendable {
             log.error(options.output.lastPathComponent, "\(error)")
         }
         // Only when asked (`serve --pdf`): in place, remaking just the PDFs whose pages changed.
-        let pdf = options.pdf.flatMap { settings in log.hasErrors ? nil : PDFStage(settings: settings, outputDisplay: options.output.lastPathComponent)
+        let pdf = options.pdf.flatMap { settings in log.hasErrors ? nil : PDFStage(settings: settings, outputDisplay: options.output.lastPathComponent, progress: options.progress)
             .run(PDFJob.all(for: prepared.site, urls: options.urls), in: options.output, previous: options.output, log: log) }
         if !log.hasErrors {
             prepared.downloads.record(pdf)

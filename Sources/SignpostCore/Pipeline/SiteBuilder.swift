@@ -21,6 +21,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts = false
     /// Make each school's PDFs (`Publish/`); nil: none (`build --no-pdf`, `serve` without `--pdf`, tests).
     public var pdf: PDFSettings?
+    /// Told how long work (the PDFs) is getting on; nil: nobody is watching.
+    public var progress: BuildProgressHandler?
     /// A preview's pieces kept from its last builds (`IncrementalBuilder`); nil for `build`.
     var carried: Carried?
 
@@ -198,7 +200,7 @@ public struct SiteBuilder: Sendable {
             do {
                 try copyAssets(theme: theme, site: prepared.site, to: staging)
                 try writeSitemap(prepared, to: staging)
-                pdf = options.pdf.map { PDFStage(settings: $0, outputDisplay: options.output.lastPathComponent)
+                pdf = options.pdf.map { PDFStage(settings: $0, outputDisplay: options.output.lastPathComponent, progress: options.progress)
                     .run(PDFJob.all(for: prepared.site, urls: options.urls), in: staging, previous: writer.output, log: log) }
                 clock.lap("assets+PDFs")
                 prepared.downloads.record(pdf)

@@ -6,15 +6,24 @@ import Synchronization
 public struct PDFSettings: Sendable {
     /// Nil when no engine is installed: the build says so once and writes the site without them.
     public var engine: PDFEngine?
-    /// How many engine processes render at once (each takes one core while it lays out).
+    /// How many engines print at once, each a browser with one tab; never more than the cores.
     public var workers: Int
     /// Seconds one document may take before its engine is stopped (content cannot hang a build).
     public var timeout: Double
+    /// Bytes one engine's processes may use together before it is stopped.
+    public var memoryLimit: Int
+    /// Pages one PDF may have: a longer one is not made.
+    public var pageLimit: Int
+    /// What a page may hold before it is sent to the engine.
+    var bounds = PrintPageBounds()
 
-    public init(engine: PDFEngine?, workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 4), timeout: Double = 180) {
+    public init(engine: PDFEngine?, workers: Int = ProcessInfo.processInfo.activeProcessorCount, timeout: Double = 180,
+                memoryLimit: Int = 1024 * 1024 * 1024, pageLimit: Int = 1000) {
         self.engine = engine
-        self.workers = max(1, workers)
+        self.workers = max(1, min(workers, ProcessInfo.processInfo.activeProcessorCount))
         self.timeout = timeout
+        self.memoryLimit = memoryLimit
+        self.pageLimit = max(1, pageLimit)
     }
 }
 
@@ -53,11 +62,16 @@ public struct PDFStage: Sendable {
     public var settings: PDFSettings
     /// How the output folder is named in messages ("Site").
     public var outputDisplay: String
+    /// Told after each PDF is made.
+    public var progress: BuildProgressHandler?
 
-    public init(settings: PDFSettings, outputDisplay: String) {
+    public init(settings: PDFSettings, outputDisplay: String, progress: BuildProgressHandler? = nil) {
         self.settings = settings
         self.outputDisplay = outputDisplay
+        self.progress = progress
     }
+
+    static let stageName = "Making PDFs"
 
     /// Makes the PDFs of `jobs` in `root`, reusing those in `previous` (the live site, which
     /// may be `root` itself for a rebuild in place) that were made from the same sources.
@@ -90,6 +104,13 @@ public struct PDFStage: Sendable {
                 kept[index] = .init(job: job, bytes: entry.bytes, pages: entry.pages, reused: true)
             } else {
                 if inPlace { try? FileManager.default.removeItem(at: root.appendingPathComponent(job.pdf)) }
+                if let html = FileManager.default.contents(atPath: root.appendingPathComponent(job.page).path),
+                   let problem = settings.bounds.problem(in: html) {
+                    log.warning(display(job), "the \(job.document.name) PDF of \(job.schoolName) was not made: \(problem)",
+                                suggestion: "shorten the lists or tables in the school's pages; the web pages were written")
+                    report.missing.append(job)
+                    continue
+                }
                 toMake.append((index, job, source))
             }
         }
@@ -121,7 +142,7 @@ public struct PDFStage: Sendable {
                 }
             } else {
                 report.missing += toMake.map(\.job)
-                log.warning(outputDisplay, "PDFs not made: WeasyPrint is not installed", suggestion: "run `make site` to install it")
+                log.warning(outputDisplay, "PDFs not made: Chromium is not installed", suggestion: "run `make site` to install it")
             }
         }
         report.documents = jobs.indices.compactMap { kept[$0] ?? made[$0] }
@@ -143,7 +164,8 @@ public struct PDFStage: Sendable {
     }
 
     /// Renders on up to `settings.workers` engines at once, each taking the next job when it
-    /// has finished one; an engine that fails or hangs is replaced for the jobs after it.
+    /// has finished one; an engine that fails, hangs or outgrows its memory is replaced for the
+    /// jobs after it.
     /// The longest pages go first (a whole offer takes many times a handout's time), so the
     /// short ones fill in around them rather than one long document finishing last alone.
     func render(_ jobs: [PDFJob], engine: PDFEngine, root: URL) -> [Result<Int, PDFRenderFailure>] {
@@ -151,7 +173,10 @@ public struct PDFStage: Sendable {
             (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(job.page).path)[.size] as? Int) ?? 0
         }
         let queue = PDFJobQueue(order: jobs.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) })
-        let timeout = settings.timeout
+        let settings = settings
+        let started = Date()
+        let progress = progress
+        progress?(BuildProgress(stage: Self.stageName, done: 0, total: jobs.count, elapsed: 0))
         DispatchQueue.concurrentPerform(iterations: min(settings.workers, jobs.count)) { _ in
             var worker: PDFWorker?
             defer { worker?.stop() }
@@ -159,24 +184,25 @@ public struct PDFStage: Sendable {
                 if worker == nil || worker?.isRunning == false {
                     worker?.stop()
                     worker = nil
-                    do throws(PDFWorker.Failure) { worker = try PDFWorker(engine: engine) } catch {
+                    do throws(PDFWorker.Failure) { worker = try PDFWorker(engine: engine, settings: settings) } catch {
                         // Another engine may have started: it takes this job. If none did,
                         // the jobs left over fail with this reason.
                         queue.giveBack(index, because: error.description)
                         return
                     }
                 }
-                let job = jobs[index]
-                let request: [String: Any] = ["root": root.path, "page": job.page, "pdf": job.pdf,
-                                              "date": job.date ?? "", "site": job.siteURL ?? ""]
+                let done: Int
                 do throws(PDFWorker.Failure) {
-                    queue.finish(index, .success(try worker!.render(request, timeout: timeout)))
+                    done = queue.finish(index, .success(try worker!.render(jobs[index], root: root, timeout: settings.timeout)))
                 } catch {
-                    queue.finish(index, .failure(.init(kind: .documentFailed, message: error.description)))
+                    done = queue.finish(index, .failure(.init(kind: .documentFailed, message: error.description)))
                 }
+                progress?(BuildProgress(stage: Self.stageName, done: done, total: jobs.count, elapsed: Date().timeIntervalSince(started)))
             }
         }
-        return queue.results
+        let results = queue.results
+        progress?(BuildProgress(stage: Self.stageName, done: jobs.count, total: jobs.count, elapsed: Date().timeIntervalSince(started), finished: true))
+        return results
     }
 }
 
@@ -211,8 +237,12 @@ final class PDFJobQueue: Sendable {
         }
     }
 
-    func finish(_ index: Int, _ result: Result<Int, PDFRenderFailure>) {
-        state.withLock { $0.results[index] = result }
+    /// How many jobs are finished, this one included.
+    func finish(_ index: Int, _ result: Result<Int, PDFRenderFailure>) -> Int {
+        state.withLock { state in
+            state.results[index] = result
+            return state.results.filter { $0 != nil }.count
+        }
     }
 
     func giveBack(_ index: Int, because reason: String) {
