@@ -10,6 +10,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -29,6 +30,8 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "200"))
 SCALING = [int(n) for n in os.environ.get("BENCH_SCALING", "50,200,800").split(",") if n]
+# Publishing: a county built with its PDFs (a handout and a whole offer per school).
+PUBLISH_SCHOOLS = int(os.environ.get("BENCH_PUBLISH_SCHOOLS", "20"))
 WORK = pathlib.Path(os.environ.get("BENCH_DIR", tempfile.mkdtemp(prefix="signpost-bench-")))
 # Scaling is also measured with the output in memory (tmpfs), where the file system's own
 # costs, which grow with the number of files on this kind of disk, do not hide Signpost's.
@@ -126,6 +129,7 @@ def main():
     county = generate(SCHOOLS)
     for n in SCALING:
         generate(n)
+    generate(PUBLISH_SCHOOLS)
     subprocess.run(["sync"])
     content = county / "signpost" / "Content"
     out = WORK / "out"
@@ -215,6 +219,8 @@ def main():
         memory_cells = f"{memory_seconds:.2f} s | {memory_seconds / count * 1e6:,.0f} µs" if memory_seconds else "– | –"
         print(f"| {n} | {count:,} | {seconds:.2f} s | {seconds / count * 1e6:,.0f} µs | {memory_cells} | {peak:,.0f} MB |")
 
+    publish_seconds, publish_made, publish_peak = publishing(PUBLISH_SCHOOLS, out)
+
     print("\n## Targets\n")
     # Flatness is judged in memory when it was measured there: on disk, creating each file
     # costs more as the output grows (printed above), which is the file system, not Signpost.
@@ -232,10 +238,117 @@ def main():
         ("one saved agency, seed content: under 100 ms", incremental["seed content"] < 0.1, f"{incremental['seed content'] * 1000:.0f} ms"),
         (f"one saved agency, {SCHOOLS}-school county: under 1 s", incremental[f"{SCHOOLS}-school county"] < 1.0,
          f"{incremental[f'{SCHOOLS}-school county'] * 1000:.0f} ms"),
+        (f"{PUBLISH_SCHOOLS}-school county with its {publish_made} PDFs, cold: at most {PUBLISH_SCHOOLS} s",
+         publish_seconds <= PUBLISH_SCHOOLS, f"{publish_seconds:.1f} s"),
+        ("publishing: peak memory of all processes under 2 GB", publish_peak < 2048, f"{publish_peak:,.0f} MB (PSS)"),
     ]
     for name, ok, value in targets:
         print(f"- {'PASS' if ok else 'MISS'}  {name}: {value}")
     shutil.rmtree(out, ignore_errors=True)
+
+
+class TreeMemory:
+    """Samples the memory of a process and everything it starts (the PDF engines start their
+    own process groups, so the tree is followed by parent, not by group), five times a second:
+    the peak of the sum of proportional set sizes (shared pages counted once, by share) and of
+    resident set sizes (shared pages counted in every process: an upper bound)."""
+
+    def __init__(self, pid):
+        self.pid, self.peak_pss, self.peak_rss = pid, 0, 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def tree(self):
+        parents = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as stat:
+                        parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
+                except OSError:
+                    pass
+        found, todo = set(), [self.pid]
+        while todo:
+            pid = todo.pop()
+            found.add(pid)
+            todo += [child for child, parent in parents.items() if parent == pid and child not in found]
+        return found
+
+    def run(self):
+        while not self.stop.is_set():
+            pss = rss = 0
+            for pid in self.tree():
+                try:
+                    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                        for line in rollup:
+                            if line.startswith("Pss:"):
+                                pss += int(line.split()[1]) * 1024
+                            elif line.startswith("Rss:"):
+                                rss += int(line.split()[1]) * 1024
+                except OSError:
+                    pass
+            self.peak_pss, self.peak_rss = max(self.peak_pss, pss), max(self.peak_rss, rss)
+            self.stop.wait(0.2)
+
+    def finish(self):
+        self.stop.set()
+        self.thread.join()
+        return self.peak_pss / 2**20, self.peak_rss / 2**20
+
+
+def publish(content, output, *extra):
+    """One `signpost build` with PDFs: (wall seconds, PDFs made, PDFs kept, peak MB (PSS, RSS) of all processes)."""
+    start = time.monotonic()
+    process = subprocess.Popen([SIGNPOST, "build", "--quiet", "--content", content, "--theme", REPO / "Themes/default",
+                                "--output", output, *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    memory = TreeMemory(process.pid)
+    stdout, stderr = process.communicate()
+    seconds = time.monotonic() - start
+    pss, rss = memory.finish()
+    if process.returncode != 0:
+        sys.exit(f"failed: signpost build {content}\n{stdout[-2000:]}\n{stderr[-2000:]}")
+    made = re.search(r"Made (\d+) PDFs?(?:, kept (\d+) unchanged)?(; (\d+) not made)?", stdout)
+    if not made or made.group(3):
+        sys.exit(f"PDFs missing in the publishing round:\n{stdout}\n{stderr[-3000:]}")
+    return seconds, int(made.group(1)), int(made.group(2) or 0), pss, rss
+
+
+def publishing(schools, out):
+    """The county with its PDFs, cold (no PDFs to keep) and after one library agency is saved
+    (every school that lists it changes, so its PDFs are made again); against the same build
+    without PDFs. Returns the cold run's (seconds, PDFs, peak PSS MB)."""
+    content = generate(schools) / "signpost" / "Content"
+    target = out / "publish"
+    plain, _ = median_run(signpost(content, target), target)
+    cold = []
+    for _ in range(RUNS):
+        empty(target)
+        cold.append(publish(content, target))
+    seconds, made, _, pss, rss = sorted(cold)[len(cold) // 2]
+    peak_pss, peak_rss = max(run[3] for run in cold), max(run[4] for run in cold)
+    agency = content / "agencies" / "national-05.md"
+    original = agency.read_text()
+    saved = []
+    try:
+        for round in range(RUNS):
+            agency.write_text(original + f"\nSaved again ({round}).\n")
+            saved.append(publish(content, target))
+    finally:
+        agency.write_text(original)
+    saved_seconds, saved_made, saved_kept, saved_pss, _ = sorted(saved)[len(saved) // 2]
+    shutil.rmtree(target, ignore_errors=True)
+    print(f"\n## Publishing: {schools} schools with their PDFs (a handout and a whole offer each)\n")
+    print("| build | PDFs made | wall time | PDFs/s | peak memory, all processes (PSS / RSS) | × the build without PDFs |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print(f"| without PDFs (`--no-pdf`) | 0 | {plain:.2f} s | | | 1 |")
+    print(f"| cold: every PDF made | {made} | {seconds:.2f} s | {made / seconds:.1f} | {peak_pss:,.0f} / {peak_rss:,.0f} MB | {seconds / plain:.0f} |")
+    print(f"| one library agency saved | {saved_made} (kept {saved_kept}) | {saved_seconds:.2f} s | "
+          f"{saved_made / saved_seconds:.1f} | {saved_pss:,.0f} MB | {saved_seconds / plain:.0f} |")
+    per_school = seconds / schools
+    print(f"\nAbout {per_school:.2f} s a school on {os.cpu_count()} cores: 200 schools ≈ {per_school * 200 / 60:.1f} min, "
+          f"800 ≈ {per_school * 800 / 60:.1f} min (cold).")
+    return seconds, made, peak_pss
 
 
 def hugo_version():
@@ -245,4 +358,8 @@ def hugo_version():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["publishing"]:
+        # Only the publishing round (e.g. BENCH_PUBLISH_SCHOOLS=200 python3 Tests/bench/run.py publishing).
+        publishing(PUBLISH_SCHOOLS, WORK / "out")
+    else:
+        main()
