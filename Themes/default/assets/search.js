@@ -31,10 +31,10 @@
       only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe", atlas: "atlas",
       cosmos: "cosmos", bias: "bias", andes: "andes", dying: "die", lying: "lie", tying: "tie"
     };
-    var AFTER_1A = { inning: 1, outing: 1, canning: 1, herring: 1, earring: 1, proceed: 1, exceed: 1, succeed: 1 };
+    var AFTER_1A = { inning: 1, outing: 1, canning: 1, herring: 1, earring: 1, evening: 1, proceed: 1, exceed: 1, succeed: 1 };
     var STEP2 = [
       ["ization", "ize"], ["ational", "ate"], ["fulness", "ful"], ["ousness", "ous"], ["iveness", "ive"],
-      ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["entli", "ent"], ["ation", "ate"],
+      ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["ogist", "og"], ["entli", "ent"], ["ation", "ate"],
       ["alism", "al"], ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"], ["fulli", "ful"], ["enci", "ence"],
       ["anci", "ance"], ["abli", "able"], ["izer", "ize"], ["ator", "ate"], ["alli", "al"], ["bli", "ble"],
       ["ogi", "og"], ["li", ""]
@@ -51,9 +51,10 @@
       return false;
     }
     // A short syllable ends the text: non-vowel, vowel, non-vowel other than w, x or Y; or the
-    // text is just a vowel and a non-vowel.
+    // text is just a vowel and a non-vowel; or it is "past" (so "pasted" is "paste").
     function endsShort(w) {
       var n = w.length;
+      if (w === "past") { return true; }
       if (n >= 3) {
         var last = w.charAt(n - 1);
         return !isVowel(w.charAt(n - 3)) && isVowel(w.charAt(n - 2)) && !isVowel(last) && last !== "w" && last !== "x" && last !== "Y";
@@ -83,7 +84,7 @@
 
       // R1 starts after the first non-vowel that follows a vowel; R2 is R1 of R1.
       var r1 = w.length, r2 = w.length, i;
-      var prefix = /^(gener|commun|arsen|past|univers|later|emerg|organ)/.exec(w);
+      var prefix = /^(gener|commun|arsen|past|univers|later|emerg|organ|inter)/.exec(w);
       if (prefix) { r1 = prefix[0].length; } else {
         for (i = 1; i < w.length; i += 1) { if (!isVowel(w.charAt(i)) && isVowel(w.charAt(i - 1))) { r1 = i + 1; break; } }
       }
@@ -104,11 +105,17 @@
       // Step 1b: -eed, -ed, -ing.
       var s1 = longest(w, ["eedly", "ingly", "edly", "eed", "ing", "ed"]);
       if (s1 === "eed" || s1 === "eedly") {
-        if (w.length - s1.length >= r1) { w = w.slice(0, w.length - s1.length) + "ee"; }
+        var stemPart = w.slice(0, w.length - s1.length);
+        if (w.length - s1.length >= r1 && stemPart !== "proc" && stemPart !== "exc" && stemPart !== "succ") { w = stemPart + "ee"; }
+      } else if (s1 === "ing" && /^[^aeiouy]ying$/.test(w)) {
+        w = w.charAt(0) + "ie";
       } else if (s1 && hasVowel(w, w.length - s1.length)) {
         w = w.slice(0, w.length - s1.length);
         if (ends(w, "at") || ends(w, "bl") || ends(w, "iz")) { w += "e"; }
-        else if (/(bb|dd|ff|gg|mm|nn|pp|rr|tt)$/.test(w)) { w = w.slice(0, -1); }
+        else if (/(bb|dd|ff|gg|mm|nn|pp|rr|tt)$/.test(w)) {
+          // A double letter is undone, but not after a first a, e or o ("added" is "add").
+          if (!/^[aeo]..$/.test(w)) { w = w.slice(0, -1); }
+        }
         else if (r1 >= w.length && endsShort(w)) { w += "e"; }
       }
 
