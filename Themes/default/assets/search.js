@@ -180,8 +180,9 @@
    "under until up very was wasnt we wed were weve werent what whats when where wheres which while who whos whom why " +
    "with wont would wouldnt you youd youll youre youve your yours yourself yourselves " +
    "help helps helping need needs needed want wants please someone somebody anyone anybody something anything get gets " +
-   "got getting really just also like know think find looking look find info information child children childs kid kids " +
-   "son sons daughter daughters boy boys girl girls year years old yr yrs just lot lots bit thing things ok okay sure " +
+   "got getting really just also like know think find looking look info information child children childs kid kids " +
+   "son sons daughter daughters year years old yr yrs lot lots bit thing things ok okay sure " +
+   "problem problems issue issues trouble troubles " +
    "should must might may will shall going")
     .split(" ").forEach(function (w) { STOP[w] = true; });
 
@@ -224,6 +225,7 @@
     self.postings = {};   // stem -> [{item, fields: {field: " surface surface "}}]
     self.vocabulary = {}; // surface word -> its stem
     self.byLength = {};   // word length -> surface words, for the typing-mistake search
+    self.stemsByLength = {}; // stem length -> stems, for the same
     records.forEach(function (record, n) {
       var mine = {};
       record.phrases = [];
@@ -244,7 +246,11 @@
           var posting = mine[s];
           if (!posting) {
             posting = mine[s] = { item: n, fields: {} };
-            (self.postings[s] = self.postings[s] || []).push(posting);
+            if (!self.postings[s]) {
+              self.postings[s] = [];
+              (self.stemsByLength[s.length] = self.stemsByLength[s.length] || []).push(s);
+            }
+            self.postings[s].push(posting);
           }
           var seen = posting.fields[field] || " ";
           if (seen.indexOf(" " + w + " ") < 0) { posting.fields[field] = seen + w + " "; }
@@ -265,20 +271,33 @@
     if (self.postings[s]) { return [{ stem: s, surface: word, quality: 1, corrected: null }]; }
     var found = [];
     var seen = {};
-    function add(w, quality, corrected) {
-      var t = self.vocabulary[w];
+    function add(w, quality, corrected, t) {
+      t = t || self.vocabulary[w];
+      // A mistyped common word ("probelms") is still a common word: it finds nothing.
+      if (STOP[w]) { seen[t] = true; return; }
       if (t && !seen[t]) { seen[t] = true; found.push({ stem: t, surface: w, quality: quality, corrected: corrected }); }
     }
-    if (word.length >= 5) {
-      [word.length - 1, word.length, word.length + 1].forEach(function (length) {
-        (self.byLength[length] || []).forEach(function (w) { if (oneEdit(word, w)) { add(w, 0.6, w); } });
+    function near(lists, length, wanted, each) {
+      [length - 1, length, length + 1].forEach(function (l) {
+        (lists[l] || []).forEach(function (w) { if (oneEdit(wanted, w)) { each(w); } });
       });
+    }
+    if (word.length >= 5) {
+      // One mistake in the word as typed ("bulying"), or in its stem ("eivcted" and "evict").
+      near(self.byLength, word.length, word, function (w) { add(w, 0.6, w); });
+      near(self.stemsByLength, s.length, s, function (t) { add(t, 0.6, t, t); });
     }
     if (last && word.length >= 3) {
       for (var length in self.byLength) {
         if (+length > word.length) {
           self.byLength[length].forEach(function (w) { if (w.indexOf(word) === 0) { add(w, 0.5, null); } });
         }
+      }
+    }
+    if (!found.length && word.length >= 7) {
+      // A longer form of a word the offer uses ("paediatrician" and "paediatric").
+      for (var end = word.length - 1; end >= Math.max(5, word.length - 4) && !found.length; end -= 1) {
+        if (self.vocabulary[word.slice(0, end)]) { add(word.slice(0, end), 0.5, null); }
       }
     }
     return found;
@@ -298,8 +317,14 @@
       if (fix && c.length && c[0].corrected) { corrections.push([wanted[n], fix.corrected]); }
     });
 
+    // How much each word of the query says: a word most items have ("problems", "school")
+    // missing from an item counts against it less than a rare one.
+    var worth = terms.map(function (c) {
+      return c.length ? Math.max.apply(null, c.map(function (x) { return self.idf(x.stem); })) : Math.log(1 + self.items.length);
+    });
+    var total = worth.reduce(function (a, b) { return a + b; }, 0);
     var scores = {};
-    terms.forEach(function (candidates) {
+    terms.forEach(function (candidates, term) {
       var best = {};
       candidates.forEach(function (candidate) {
         var idf = self.idf(candidate.stem);
@@ -319,7 +344,7 @@
       for (var item in best) {
         var sum = scores[item] || (scores[item] = { score: 0, matched: 0, strength: 0 });
         sum.score += best[item].score;
-        sum.matched += 1;
+        sum.matched += worth[term];
         sum.strength = Math.max(sum.strength, best[item].strength);
       }
     });
@@ -328,7 +353,7 @@
     for (var key in scores) {
       var record = self.items[key];
       var found = scores[key];
-      var cover = found.matched / terms.length;
+      var cover = total > 0 ? found.matched / total : 1;
       var score = found.score * (0.3 + 0.7 * cover * cover);
       var phrase = record.phrases.some(function (p) { return queryStems.indexOf(p) >= 0; });
       if (phrase) { score *= 1.6; }
