@@ -368,7 +368,9 @@
     return {
       results: results,
       weak: results.length > 0 && !results.some(function (r) { return r.strong; }),
-      corrections: corrections
+      corrections: corrections,
+      // Words of the query that nothing has, even with a typing mistake forgiven.
+      unmatched: wanted.filter(function (w, n) { return !terms[n].length; })
     };
   };
 
@@ -439,6 +441,9 @@
       } else {
         message = count + (count === 1 ? " result" : " results") + " for " + quoted(said) +
           (fixed ? " (including " + fixed + ")" : "") + ", best match first";
+        if (answer.unmatched.length) {
+          message += ". Nothing was found for " + answer.unmatched.map(quoted).join(" or ") + ".";
+        }
       }
     }
     if (announce && message !== announced) {
