@@ -229,12 +229,15 @@
     records.forEach(function (record, n) {
       var mine = {};
       record.phrases = [];
+      record.wholePhrases = [];
       record.fields.forEach(function (text, field) {
         if (!text) { return; }
         if (field < PHRASE_FIELDS) {
           text.split(/[,;]/).forEach(function (part) {
-            var phrase = words(part).filter(function (w) { return !STOP[w]; }).map(stemOf);
+            var whole = words(part);
+            var phrase = whole.filter(function (w) { return !STOP[w]; }).map(stemOf);
             if (phrase.length > 1) { record.phrases.push(" " + phrase.join(" ") + " "); }
+            if (whole.length > 1 && phrase.length < 2) { record.wholePhrases.push([" " + whole.map(stemOf).join(" ") + " ", WEIGHTS[field]]); }
           });
         }
         words(text).forEach(function (w) {
@@ -283,9 +286,10 @@
       });
     }
     if (word.length >= 5) {
-      // One mistake in the word as typed ("bulying"), or in its stem ("eivcted" and "evict").
+      // One mistake in the word as typed ("bulying"), or in a stem of five letters or more
+      // ("eivcted" and "evict"; a shorter one is too near other words: "vape" and "rape").
       near(self.byLength, word.length, word, function (w) { add(w, 0.6, w); });
-      near(self.stemsByLength, s.length, s, function (t) { add(t, 0.6, t, t); });
+      if (s.length >= 5) { near(self.stemsByLength, s.length, s, function (t) { add(t, 0.6, t, t); }); }
     }
     if (last && word.length >= 3) {
       for (var length in self.byLength) {
@@ -304,6 +308,23 @@
   };
 
   Index.prototype.search = function (text) {
+    var answer = this.ranked(text);
+    if (answer.results.length) { return answer; }
+    // Nothing for the words that say most: a phrase of common words the families' words
+    // have ("don't want to be here") still finds its topic.
+    var said = " " + words(text).map(stemOf).join(" ") + " ";
+    answer.results = [];
+    this.items.forEach(function (record, order) {
+      var score = 0;
+      record.wholePhrases.forEach(function (p) { if (said.indexOf(p[0]) >= 0) { score = Math.max(score, p[1]); } });
+      if (score) { answer.results.push({ record: record, score: score, strong: true, order: order }); }
+    });
+    answer.results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    if (answer.results.length) { answer.unmatched = []; }
+    return answer;
+  };
+
+  Index.prototype.ranked = function (text) {
     var self = this;
     var all = words(text);
     var wanted = all.filter(function (w) { return !STOP[w]; });
