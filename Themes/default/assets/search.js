@@ -13,7 +13,8 @@
    - each word is reduced to its stem with the Snowball English ("Porter2") stemmer, written
      here from the published algorithm (snowballstem.org), so "bullied" finds "bullying";
    - a word of five letters or more that the offer never uses is matched to words one typing
-     mistake away (a letter added, left out, changed, or two swapped);
+     mistake away (a letter added, left out, changed, or two swapped); in a word of four
+     letters, only two swapped letters are forgiven;
    - the last word, while it is being typed, also matches words it begins ("anx" finds
      "anxiety"), only when it is not a word of the offer already;
    - each item scores for every word it has, more for a rare word than a common one and more
@@ -223,6 +224,7 @@
     var self = this;
     self.items = records;
     self.postings = {};   // stem -> [{item, fields: {field: " surface surface "}}]
+    self.df = {};         // stem -> how many items have it in their own words (worked out when asked)
     self.vocabulary = {}; // surface word -> its stem
     self.byLength = {};   // word length -> surface words, for the typing-mistake search
     self.stemsByLength = {}; // stem length -> stems, for the same
@@ -262,9 +264,20 @@
     });
   }
 
+  // How rare a stem is: counted over the items that have it in their own words, not only
+  // through a topic, so the words families use for a big topic do not turn common with it.
   Index.prototype.idf = function (s) {
     var list = this.postings[s];
-    return list ? Math.log(1 + this.items.length / list.length) : 0;
+    if (!list) { return 0; }
+    var df = this.df[s];
+    if (df === undefined) {
+      df = 0;
+      list.forEach(function (posting) {
+        for (var field in posting.fields) { if (field !== "2") { df += 1; break; } }
+      });
+      df = this.df[s] = Math.max(1, df);
+    }
+    return Math.log(1 + this.items.length / df);
   };
 
   // The stems one query word stands for, each with how sure the match is.
@@ -290,6 +303,13 @@
       // ("eivcted" and "evict"; a shorter one is too near other words: "vape" and "rape").
       near(self.byLength, word.length, word, function (w) { add(w, 0.6, w); });
       if (s.length >= 5) { near(self.stemsByLength, s.length, s, function (t) { add(t, 0.6, t, t); }); }
+    }
+    if (word.length === 4) {
+      // In a shorter word only two letters swapped ("adhd" typed "addh"): any other mistake
+      // leaves too many words it could have been.
+      (self.byLength[4] || []).forEach(function (w) {
+        if (oneEdit(word, w) && w.split("").sort().join("") === word.split("").sort().join("")) { add(w, 0.6, w); }
+      });
     }
     if (last && word.length >= 3) {
       for (var length in self.byLength) {
