@@ -120,3 +120,23 @@ def test_weak_matches_say_so_and_offer_the_other_ways(driver, base_url):
     results, status, help_shown = search(driver, "nicco")
     assert results and help_shown
     assert status.startswith("No close matches for \u2018nicco\u2019")
+
+
+def test_the_search_works_from_a_sub_folder(driver):
+    # The site published under a folder of another site (https://example.org/early-help/…):
+    # served here from the folder above it.
+    import functools
+    import http.server
+    import threading
+
+    from conftest import SITE, QuietHandler
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(SITE.parent)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        driver.get(f"http://127.0.0.1:{server.server_address[1]}/{SITE.name}/{SCHOOL}/a-z/index.html?q=panic+attacks")
+        results = driver.execute_script("return [...document.querySelectorAll('[data-search-results] li h3 a')].map(a => a.href)")
+        assert results and all(f"/{SITE.name}/" in href for href in results), results
+        assert "topics/mental-health" in results[0]
+    finally:
+        server.shutdown()

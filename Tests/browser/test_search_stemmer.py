@@ -24,7 +24,7 @@ allowance inference airliner gyroscopic adjustable defensible irritant replaceme
 adoption homologou communism activate angulariti homologous effective bowdlerize probate rate cease controll
 roll ow owed owing bed bedding beds sing sings singing dogs ours ourselves skiing herrings yearly
 apped added inned upped offing bying hying trying evenings proceedly exceedly agreed psychologist biologist
-pasted pastes pastoral interfering internal intervals communed organed emerged
+pasted pastes pastoral interfering internal intervals communed organed emerged constructor prototype
 """.split()
 
 

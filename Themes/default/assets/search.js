@@ -101,7 +101,7 @@
       else if (ends(w, "us") || ends(w, "ss")) { /* kept */ }
       else if (ends(w, "s") && hasVowel(w, w.length - 2)) { w = w.slice(0, -1); }
 
-      if (AFTER_1A[w]) { return w; }
+      if (Object.prototype.hasOwnProperty.call(AFTER_1A, w)) { return w; }
 
       // Step 1b: -eed, -ed, -ing.
       var s1 = longest(w, ["eedly", "ingly", "edly", "eed", "ing", "ed"]);
@@ -171,7 +171,10 @@
 
   // Words that say little about what a family needs: common English words, and the ones a
   // parent or child puts around their worry ("I need help with my son").
-  var STOP = {};
+  // Maps have no prototype, so a word such as "constructor" is only ever a word.
+  function map() { return Object.create(null); }
+
+  var STOP = map();
   ("a about above after again against all am an and any are arent as at be because been before being below " +
    "between both but by can cant could couldnt did didnt do does doesnt doing dont down during each few for from " +
    "further had hadnt has hasnt have havent having he hed hes her here heres hers herself him himself his how i id " +
@@ -189,9 +192,10 @@
 
   // Words the stemmer would join to others they have nothing to do with for a family
   // ("housing" and "house", so a search for housing would find Hope House): kept whole.
-  var WHOLE = { housing: true };
+  var WHOLE = map();
+  WHOLE.housing = true;
 
-  var stems = {};
+  var stems = map();
   function stemOf(word) {
     var s = stems[word];
     if (s === undefined) { s = stems[word] = WHOLE[word] ? word : stem(word); }
@@ -223,13 +227,13 @@
   function Index(records) {
     var self = this;
     self.items = records;
-    self.postings = {};   // stem -> [{item, fields: {field: " surface surface "}}]
-    self.df = {};         // stem -> how many items have it in their own words (worked out when asked)
-    self.vocabulary = {}; // surface word -> its stem
-    self.byLength = {};   // word length -> surface words, for the typing-mistake search
-    self.stemsByLength = {}; // stem length -> stems, for the same
+    self.postings = map();   // stem -> [{item, fields: {field: " surface surface "}}]
+    self.df = map();         // stem -> how many items have it in their own words (worked out when asked)
+    self.vocabulary = map(); // surface word -> its stem
+    self.byLength = map();   // word length -> surface words, for the typing-mistake search
+    self.stemsByLength = map(); // stem length -> stems, for the same
     records.forEach(function (record, n) {
-      var mine = {};
+      var mine = map();
       record.phrases = [];
       record.wholePhrases = [];
       record.fields.forEach(function (text, field) {
@@ -244,7 +248,7 @@
         }
         words(text).forEach(function (w) {
           var s = stemOf(w);
-          if (!Object.prototype.hasOwnProperty.call(self.vocabulary, w)) {
+          if (self.vocabulary[w] === undefined) {
             self.vocabulary[w] = s;
             (self.byLength[w.length] = self.byLength[w.length] || []).push(w);
           }
@@ -286,7 +290,7 @@
     var s = stemOf(word);
     if (self.postings[s]) { return [{ stem: s, surface: word, quality: 1, corrected: null }]; }
     var found = [];
-    var seen = {};
+    var seen = map();
     function add(w, quality, corrected, t) {
       t = t || self.vocabulary[w];
       // A mistyped common word ("probelms") is still a common word: it finds nothing.
@@ -364,9 +368,9 @@
       return c.length ? Math.max.apply(null, c.map(function (x) { return self.idf(x.stem); })) : Math.log(1 + self.items.length);
     });
     var total = worth.reduce(function (a, b) { return a + b; }, 0);
-    var scores = {};
+    var scores = map();
     terms.forEach(function (candidates, term) {
-      var best = {};
+      var best = map();
       candidates.forEach(function (candidate) {
         var idf = self.idf(candidate.stem);
         self.postings[candidate.stem].forEach(function (posting) {
