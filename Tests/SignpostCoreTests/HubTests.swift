@@ -239,18 +239,27 @@ struct HubTests {
             #expect(page.contains("href=\"../\(SiteURLs.Within.entry(entry))\""), "\(entry.id) is not in the A to Z")
         }
         #expect(page.contains("<a href=\"../../willow-primary/topics/domestic-abuse/index.html\">Domestic abuse</a>"))
-        // Each list carries one entry of search words per item, in order.
+        // Each list carries, for each item in order, the fields the search weighs: name, the
+        // words families use, topics, summary and the words of its text.
         var lists = 0
+        var items: [[String]] = []
         for match in page.matches(of: /<ul class="cards" data-search="([^"]*)">\n((?:.|\n)*?)<\/ul>/) {
             lists += 1
             let json = String(match.1).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
                 .replacingOccurrences(of: "&amp;", with: "&")
-            let words = try JSONDecoder().decode([String].self, from: Data(json.utf8))
-            #expect(words.count == String(match.2).components(separatedBy: "<li class=\"card").count - 1)
+            let fields = try JSONDecoder().decode([[String]].self, from: Data(json.utf8))
+            #expect(fields.count == String(match.2).components(separatedBy: "<li class=\"card").count - 1)
+            #expect(fields.allSatisfy { $0.count == 5 })
+            items += fields
         }
         #expect(lists > 3)
         // An entry is found by its topics' names.
-        #expect(page.contains("National Centre for Domestic Violence A free, fast emergency injunction service for survivors of domestic violence. Domestic abuse"))
+        let ncdv = try #require(items.first { $0[0] == "National Centre for Domestic Violence" })
+        #expect(ncdv[2].contains("Domestic abuse"))
+        #expect(ncdv[3] == "A free, fast emergency injunction service for survivors of domestic violence.")
+        // A topic is found by the words families use for it.
+        let topic = try #require(items.first { $0[0] == "Domestic abuse" })
+        #expect(topic[2] == "topic")
         #expect(page.contains("<script src=\"../../assets/search.js\" defer></script>"))
     }
 

@@ -34,7 +34,7 @@ extension ContentLoader {
         var topics: [Topic] = []
         var seen = Set<String>()
         for item in items {
-            guard let reader = FieldReader(item, file: file.path, known: ["id", "name", "description", "sensitive"], what: "a topic", log: log),
+            guard let reader = FieldReader(item, file: file.path, known: ["id", "name", "description", "sensitive", "also"], what: "a topic", log: log),
                   let id = reader.string("id", required: true, in: item, context: "each topic"),
                   let name = reader.string("name", required: true, in: item, context: "each topic") else { continue }
             guard Slug.isValid(id.value) else {
@@ -46,9 +46,28 @@ extension ContentLoader {
                 continue
             }
             topics.append(Topic(id: id.value, name: name.value, description: reader.string("description", in: item)?.value,
-                                sensitive: reader.bool("sensitive", in: item) ?? false, line: item.line))
+                                sensitive: reader.bool("sensitive", in: item) ?? false, line: item.line,
+                                also: Self.alsoWords(reader, in: item)))
         }
         return topics
+    }
+
+    /// A topic's `also:` list: words and phrases, each kept with its own line for messages.
+    /// One word on its own is a list of one; blanks are left out.
+    static func alsoWords(_ reader: FieldReader, in item: YAMLNode) -> [Located<String>] {
+        guard let nodes = reader.nodes("also", in: item) else { return [] }
+        var words: [Located<String>] = []
+        for node in nodes {
+            guard let text = node.scalar else {
+                reader.log.error(reader.file, line: node.line, column: node.column,
+                                 "each word of `also` should be a word or phrase, but this is \(node.kindName)",
+                                 suggestion: "write the words as a list, e.g. `also: [anxious, panic attacks, can't sleep]`")
+                continue
+            }
+            let word = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if !word.isEmpty { words.append(Located(word, file: reader.file, line: node.line, column: node.column)) }
+        }
+        return words
     }
 
     /// `levels.yml`: the national scale of levels of need, lowest first.

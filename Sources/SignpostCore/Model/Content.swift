@@ -12,6 +12,9 @@ public struct Topic: Sendable {
     public var description: String?
     public var sensitive: Bool
     public var line: Int
+    /// The everyday words families use for it (`also:`), each where it was written: shown on
+    /// the topic's page ("Also called …") and found by the search.
+    public var also: [Located<String>] = []
 }
 
 /// One of an area's levels of need, with the level(s) of the national scale it covers.

@@ -128,10 +128,14 @@ extension PageValues {
     /// found by (name, summary, topics), for the search script.
     func aToZ(_ school: ResolvedSchool, path: String, place: Place, crumbs: [Crumb], topics: [Topic], sensitive: Bool) -> Values<AToZPageKey> {
         var values = layout.page(AToZPageKey.self, path: path, title: "A to Z of help", scope: scope, sensitive: sensitive, crumbs: crumbs)
+        let index = inputs.aToZ
         var items: [AToZItem] = school.entries.map { entry in
-            let topicNames = entry.topics.compactMap { inputs.topicsByID[$0]?.name }
-            let words = [entry.name, entry.fields.summary?.value ?? ""] + topicNames + (entry.kind == .service ? ["school"] : [])
-            return AToZItem(name: entry.name, words: words.joined(separator: " "), index: inputs.aToZ) {
+            // An entry is found by its topics' names and the words families use for them.
+            let onTopics = entry.topics.compactMap { inputs.topicsByID[$0] }
+            let topicWords = onTopics.map(\.name) + onTopics.flatMap { $0.also.map(\.value) } + (entry.kind == .service ? ["school"] : [])
+            let fields = [entry.name, "", topicWords.joined(separator: ", "), entry.fields.summary?.value ?? "",
+                          index.textWords(entry.fields.body?.value ?? "")]
+            return AToZItem(name: entry.name, fields: fields, index: index) {
                 var item = Values<LetterItemKey>()
                 let card = Values<CardKey>(entries.listedCard(entry, at: place))
                 item[.card_html] = card?[.card_html] as Piece?
@@ -139,7 +143,9 @@ extension PageValues {
             }
         }
         items += topics.map { topic in
-            AToZItem(name: topic.name, words: ([topic.name, topic.description ?? ""]).joined(separator: " "), index: inputs.aToZ) {
+            let fields = [topic.name, topic.also.map(\.value).joined(separator: ", "), "topic", topic.description ?? "",
+                          index.textWords(school.topicTexts[topic.id]?.body ?? "")]
+            return AToZItem(name: topic.name, fields: fields, index: index) {
                 var item = Values<LetterItemKey>()
                 item[.is_topic] = true
                 item[.topic_name] = topic.name
@@ -168,6 +174,8 @@ extension PageValues {
         }
         values[.letters] = letters
         values[.item_count] = String(items.count)
+        // Where a search that finds nothing sends a family: the school's topics.
+        values[.topics] = topicLinks(topics, of: school.school.id)
         return values
     }
 }

@@ -84,6 +84,7 @@ struct PageValues {
         var values = layout.page(TopicPageKey.self, path: path, title: topic.name, scope: scope,
                                  sensitive: topic.sensitive, crumbs: crumbs)
         values[.topic_description] = topic.description
+        values[.topic_also] = topic.also.isEmpty ? nil : topic.also.map(\.value).joined(separator: ", ")
         if let title = text?.title, title != topic.name { values[.text_title] = title }
         if let text { values[.school_text] = inputs.html(text.body) }
         let services = school.services.filter { $0.topics.contains(topic.id) }.map { entries.listedCard($0, at: place) }

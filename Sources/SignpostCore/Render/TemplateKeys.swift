@@ -252,7 +252,7 @@ public enum LevelPageKey: String, PageKey {
 /// `topic`: what the school offers on a topic, titled by the topic's name; `text_title` is
 /// the title of the words on the topic, when they have one of their own.
 public enum TopicPageKey: String, PageKey {
-    case title, head_title, exit_page, canonical, topic_description, text_title, school_text, services, agencies
+    case title, head_title, exit_page, canonical, topic_description, topic_also, text_title, school_text, services, agencies
     public static let table = KeyTable(Self.self, nested: [.services: CardKey.table, .agencies: CardKey.table],
                                        inherits: LayoutKey.table)
 }
@@ -288,12 +288,13 @@ public enum HowHelpWorksPageKey: String, PageKey {
 
 /// `a-z`: everything the offer contains, by letter, with the words the search looks in.
 public enum AToZPageKey: String, PageKey {
-    case title, head_title, exit_page, canonical, letters, item_count
-    public static let table = KeyTable(Self.self, nested: [.letters: LetterKey.table], inherits: LayoutKey.table)
+    case title, head_title, exit_page, canonical, letters, item_count, topics
+    public static let table = KeyTable(Self.self, nested: [.letters: LetterKey.table, .topics: TopicURLKey.table], inherits: LayoutKey.table)
 }
 
 /// A letter of the A to Z: its items, and `search_json`, the words each item is found by
-/// (a JSON list, in the items' order).
+/// (a JSON list, in the items' order, of each item's name, family words, topics, summary and
+/// the words of its text, the fields the search weighs from most to least).
 public enum LetterKey: String, TemplateKey {
     case letter, letter_id, letter_items, search_json
     public static let table = KeyTable(Self.self, nested: [.letter_items: LetterItemKey.table])

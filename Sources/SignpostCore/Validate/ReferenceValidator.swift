@@ -16,6 +16,7 @@ public struct ReferenceValidator: Sendable {
             log.error(text.file, "there is no topic \"\(text.topic)\", so this text would never be shown",
                       suggestion: Suggestion.nearest(to: text.topic, in: topicIDs).map { "rename the file to \($0).md" } ?? "add the topic to Content/topics.yml")
         }
+        TopicWords.check(site.content.topics, log: log)
         LevelScale(content: site.content).validate(log: log)
         let nationalFiles = Set(site.content.national.values.map(\.file))
         let scaled = site.content.nationalLevels != nil
