@@ -80,9 +80,10 @@ extension PageValues {
         return (people, call)
     }
 
-    /// What a family at this level can do: the national scale's words for the level(s) it
-    /// covers (as the area's file says: a school's copy of the level carries only its name).
+    /// What a family at this level can do: the county's own words, else the national scale's
+    /// words for the level(s) it covers (as the area's file says).
     func whatToDo(_ level: Level, in area: Area) -> String? {
+        if let own = area.levels.first(where: { $0.id == level.id })?.whatToDo ?? level.whatToDo { return own }
         let scale = inputs.site.content.nationalLevels ?? []
         let national = area.levels.first { $0.id == level.id }?.national ?? level.national
         var seen = Set<String>()
@@ -100,6 +101,7 @@ extension PageValues {
             item[.level_id] = level.id
             item[.level_meaning] = level.description
             item[.level_what_to_do] = whatToDo(level, in: school.area)
+            item[.level_more] = level.more
             let count = school.entries.filter { $0.levels.contains(level.id) }.count
             item[.level_count] = count == 1 ? "1 place to get help" : "\(count) places to get help"
             return item
@@ -129,7 +131,7 @@ extension PageValues {
     func aToZ(_ school: ResolvedSchool, path: String, place: Place, crumbs: [Crumb], topics: [Topic], sensitive: Bool) -> Values<AToZPageKey> {
         var values = layout.page(AToZPageKey.self, path: path, title: "A to Z of help", scope: scope, sensitive: sensitive, crumbs: crumbs)
         var items: [AToZItem] = school.entries.map { entry in
-            let topicNames = entry.topics.compactMap { inputs.topicsByID[$0]?.name }
+            let topicNames = entry.topics.compactMap { id in (inputs.topicsByID[id] ?? school.topics.first { $0.id == id })?.name }
             let words = [entry.name, entry.fields.summary?.value ?? ""] + topicNames + (entry.kind == .service ? ["school"] : [])
             return AToZItem(name: entry.name, words: words.joined(separator: " "), index: inputs.aToZ) {
                 var item = Values<LetterItemKey>()
