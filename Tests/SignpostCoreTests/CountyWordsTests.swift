@@ -246,4 +246,55 @@ struct CountyWordsTests {
         _ = Theme(root: empty.url.appendingPathComponent("mytheme"), displayRoot: "mytheme", log: other)
         #expect(other.errors.first?.suggestion == "use --theme Themes/default, the theme that comes with Signpost")
     }
+
+    @Test func aNationalFileCannotAddToAList() throws {
+        let tree = TwoCounties()
+        tree.edit("agencies/nspcc.md", "phones: [\"0808 800 5000\"]", "add_phones: [\"0808 800 5000\"]")
+        let (_, log) = TwoCounties.check(tree.content)
+        let error = try #require(log.errors(in: "Content/agencies/nspcc.md").first, "\(log.summary)")
+        #expect(error.message == "`add_phones:` adds to a library agency's list, but this file is the library's own entry")
+        #expect(error.suggestion == "write the whole list in `phones:`")
+    }
+
+    @Test func anAgencyWithOnlyProfessionalsLinesIsToldToSayReferral() throws {
+        let tree = TwoCounties()
+        tree.edit("areas/severnshire/agencies/cyps.md", "  - \"0117 496 0010\"\n", "")
+        let (_, log) = TwoCounties.check(tree.content)
+        let error = try #require(log.errors(in: "Content/areas/severnshire/agencies/cyps.md").first, "\(log.summary)")
+        #expect(error.message == "\"CYPS (Children and Young People's Service)\" has no way to contact it")
+        #expect(error.suggestion == "its phones, emails and websites are all `for: professionals`; if families reach it only through a referral, write `access: referral` and who refers in `referral:`")
+    }
+
+    @Test func aNameWithoutLevelsIsReported() throws {
+        let tree = TwoCounties()
+        tree.edit("schools/willow-primary/school.md", "    levels: [universal]\n", "")
+        let (_, log) = TwoCounties.check(tree.content)
+        let error = try #require(log.errors(in: "Content/schools/willow-primary/school.md").first, "\(log.summary)")
+        #expect(error.message == "\"Winston's Wish\" has no `levels:`, so no page would name it")
+        #expect(error.suggestion == "add the levels of need it belongs at, such as `levels: [universal]`")
+    }
+
+    @Test func aNationalLevelInLevelNamesSaysHowTheScalesMap() throws {
+        let tree = TwoCounties()
+        tree.edit("schools/willow-primary/school.md", "  community: Community (a bit of help)", "  early-help: Community (a bit of help)")
+        let (_, log) = TwoCounties.check(tree.content)
+        let error = try #require(log.errors(in: "Content/schools/willow-primary/school.md").first, "\(log.summary)")
+        #expect(error.message == "unknown level of need \"early-help\": `early-help` is a national level; in Severnshire it is `community` in level_names")
+    }
+
+    /// The search's words and "Get help now" never carry a professionals' line.
+    @Test func theSearchAndGetHelpNowLeaveOutProfessionalsLines() throws {
+        let built = Built()
+        let aToZ = try built.page("willow-primary/a-z/index.html")
+        #expect(aToZ.contains("CYPS"))
+        #expect(!aToZ.contains("0117 496 0011") && !aToZ.contains("01174960011"))
+        // On the entry's own page the line is there, but not inside the "Get help now" box.
+        let page = try built.page("willow-primary/agencies/cyps/index.html")
+        #expect(page.contains("tel:01174960011"))
+        let start = try #require(page.range(of: "<section class=\"get-help-now\""))
+        let end = try #require(page[start.upperBound...].range(of: "</section>"))
+        let box = page[start.lowerBound..<end.upperBound]
+        #expect(box.contains("tel:01174960001"))
+        #expect(!box.contains("tel:01174960011"))
+    }
 }

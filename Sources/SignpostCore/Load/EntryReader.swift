@@ -24,6 +24,8 @@ extension ContentLoader {
                           "`\(key):` adds to a library agency's list, but this file is the library's own entry",
                           suggestion: "write the whole list in `\(key.dropFirst(4)):`")
             }
+            // Read as the list it meant, so the one mistake is not reported twice.
+            fields = fields.standingAlone
         }
         if !file.body.isBlank {
             fields.body = Located(file.body, file: file.path, line: file.bodyLine)

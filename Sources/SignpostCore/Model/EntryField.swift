@@ -97,6 +97,9 @@ public struct EntryField: Sendable {
 
     public static func named(_ key: String) -> EntryField? { all.first { $0.key == key } }
 
+    /// `add_phones:` and the like: meaningful only in a change to a library agency.
+    public var addsToLibrary: Bool { key.hasPrefix("add_") }
+
     public static let all: [EntryField] = [
         EntryField("name", .text, .text(\.name), meaning: "The name families know it by.", example: "name: Samaritans"),
         EntryField("summary", .text, .text(\.summary),
