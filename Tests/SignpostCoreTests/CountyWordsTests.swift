@@ -42,8 +42,11 @@ struct CountyWordsTests {
         #expect(try built.page("willow-primary/how-help-works/index.html").contains("In Severnshire this is called a Family Plan."))
         // A level without its own words falls back to the national scale's.
         #expect(try built.page("willow-primary/levels/universal/index.html").contains("Contact the service yourself."))
-        // Worcestershire's school keeps the national words for its own levels.
+        // Worcestershire's school keeps the national words for its own levels, in the whole
+        // offer too (it showed no "What to do" at all while the school's copy of a level lost
+        // its `national:`).
         #expect(try !built.page("oak-first/how-help-works/index.html").contains("Team Around the Family"))
+        #expect(try built.page("oak-first/whole-offer/index.html").contains("<strong>What to do:</strong> Contact the service yourself."))
     }
 
     @Test func noSentenceAboutWhereTheLevelsComeFromUnlessTheCountyWroteIt() throws {
