@@ -101,13 +101,19 @@ struct BadInputTests {
         #expect(error.suggestion == "did you mean \"camhs-west\"?")
     }
 
-    @Test func overrideThatRepeatsItsLibraryEntryIsRejected() throws {
+    @Test func overrideThatRepeatsItsLibraryEntryIsAWarning() throws {
         // A school that copies the library file into its own folder "overrides it with itself":
-        // nothing changes today, and every later update to the library would be silently lost.
+        // nothing changes today, and every later update to the library would be lost. It is
+        // how an office starts a change, so it builds, with a warning that says so.
         let site = try BuiltSite()
         try FileManager.default.copyItem(at: site.content.appendingPathComponent("agencies/samaritans.md"),
                                          to: site.content.appendingPathComponent("schools/oak-first/agencies/samaritans.md"))
-        site.expectRejected(file: "Content/schools/oak-first/agencies/samaritans.md", mentioning: "repeats the library")
+        let result = site.build()
+        #expect(result.wrote, "\(result.errors)")
+        let warning = try #require(result.diagnostics.first { $0.file == "Content/schools/oak-first/agencies/samaritans.md" })
+        #expect(warning.severity == .warning)
+        #expect(warning.message.contains("repeats the library"))
+        #expect(warning.suggestion == "delete it, or keep only the settings and text that are different for your school")
     }
 
     @Test(arguments: ["Family Front Door.md", "FamilyHelp.md"])

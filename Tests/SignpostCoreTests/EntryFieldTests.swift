@@ -12,6 +12,9 @@ struct FieldTableTests {
     phones: ["0117 496 0NNN"]
     emails: [NAME@example.org.uk]
     websites: [https://NAME.example.org.uk]
+    add_phones: ["0117 496 1NNN"]
+    add_emails: [more-NAME@example.org.uk]
+    add_websites: [https://more.NAME.example.org.uk]
     address: ADDRESS
     teams:
       - label: TEAM
@@ -58,6 +61,9 @@ struct FieldTableTests {
         for row in entry.fields.provenance where row.field != "text" { #expect(row.file == school, "\(row.field)") }
         #expect(entry.fields.access?.value == .referral)
         #expect(entry.fields.teams?.value.map(\.label) == ["team of school"])
+        // A new whole list replaces the library's, and what the same file adds comes after it.
+        #expect(entry.fields.phones?.value.map(\.number) == ["0117 496 0002", "0117 496 1002"])
+        #expect(entry.fields.emails?.value.map(\.address) == ["school@example.org.uk", "more-school@example.org.uk"])
         #expect(entry.fields.contacts?.value.map(\.email) == ["school@example.org.uk"])
         #expect(entry.fields.reviewed?.value == Day(year: 2026, month: 2))
         #expect(entry.fields.body?.value == "Text of library.\n\nText of school.")
@@ -126,7 +132,10 @@ struct TeamsAndContactsTests {
         #expect(people[0].role == "Police Community Support Officer for Ashdown's schools")
         #expect(people[0].phone?.display == "0117 496 0050")
         #expect(people[0].email == "jo.bright@police.example.org.uk")
-        #expect(people[1].phone == nil && !people[1].isContactable)
+        #expect(people[0].isForFamilies)
+        // The Prevent officer is someone professionals contact, not families.
+        #expect(people[1].phone == nil && people[1].email == "prevent@police.example.org.uk")
+        #expect(people[1].forProfessionals && !people[1].isForFamilies)
     }
 
     /// The police (a named person's phone), the early help teams (teams' phones) and community

@@ -56,9 +56,7 @@ struct IsolationTests {
         "a service that is not text": { try Data("---\nname: Club\n\0\0\0".utf8).write(to: $0.content.appendingPathComponent("schools/oak-first/services/breakfast-club.md")) },
         "a further page with a broken link": { try $0.edit("schools/oak-first/pages/safeguarding-policy.md") { $0 + "\nSee [the old policy](../old-policy/index.html).\n" } },
         "a topic text that is not valid YAML": { try $0.write("schools/oak-first/topics/bullying.md", "---\ntitle: [Bullying\n---\nText.\n") },
-        "a change that repeats the library": {
-            try FileManager.default.copyItem(at: $0.content.appendingPathComponent("agencies/nspcc.md"), to: $0.content.appendingPathComponent("schools/oak-first/agencies/nspcc.md"))
-        },
+        "a change naming a level no scale has": { try $0.write("schools/oak-first/agencies/nspcc.md", "---\nlevels: [tier-9]\n---\n") },
     ]
 
     @Test(arguments: breakages.keys.sorted())

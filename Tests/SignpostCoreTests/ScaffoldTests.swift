@@ -29,6 +29,8 @@ struct ScaffoldTests {
         #expect(text.contains("get_help_now:"))
         #expect(text.contains("safeguarding_partnership:"))
         for id in ["everyone", "early-help", "intensive", "protection"] { #expect(text.contains("    national: \(id)\n")) }
+        // The county's own words for what to do, ready to write over the national scale's.
+        #expect(text.contains("    # what_to_do: Contact the service yourself.\n"))
         // Only the blanks to fill in are reported, all in the new file; no national level lacks a place.
         let (_, log) = TwoCounties.check(county.content)
         let new = log.all.filter { $0.file == "Content/areas/gloucestershire/area.md" }
@@ -104,7 +106,9 @@ struct ScaffoldTests {
         #expect(county.read("schools/willow-primary/services/homework-club.md").contains("any of: universal, community, specialist, acute"))
         // Every setting of the table is there, to fill in or as a note.
         let agency = county.read("agencies/kidz-klub.md")
-        for field in EntryField.all where field.use.contains(.agency) { #expect(agency.contains("\(field.key):"), "\(field.key)") }
+        for field in EntryField.all where field.use.contains(.agency) && !field.addsToLibrary { #expect(agency.contains("\(field.key):"), "\(field.key)") }
+        // A new agency changes no library agency: it has nothing to add to.
+        #expect(!agency.contains("add_phones"))
         let (_, log) = TwoCounties.check(county.content)
         let files = Set(log.all.map(\.file)).subtracting(log.all.filter { $0.file.hasPrefix("Content/schools/hazel-primary/") }.map(\.file))
         #expect(files.isSubset(of: ["Content/agencies/kidz-klub.md", "Content/areas/severnshire/agencies/food-bank.md",

@@ -49,7 +49,7 @@ struct ShownEntry {
             for (index, line) in lines.enumerated() {
                 // Long words are cut to a line; each team or person keeps its whole line.
                 let cut = field.kind == .text && line.count > 70 ? String(line.prefix(67)) + "..." : line
-                out += "  \(index == 0 ? field.key.padding(toLength: 9, withPad: " ", startingAt: 0) : pad) \(cut)\n"
+                out += "  \(index == 0 ? field.key.padding(toLength: max(9, field.key.count), withPad: " ", startingAt: 0) : pad) \(cut)\n"
             }
             out += "  \(pad) from \(origin.file):\(origin.line)\n"
         }
@@ -70,7 +70,8 @@ struct ShownEntry {
     func levelName(_ id: String) -> String { school.levels.first { $0.id == id }?.name ?? id }
 
     static func phone(_ phone: Phone) -> String {
-        [phone.label, phone.display, phone.isText ? "(text)" : nil, phone.hours].compactMap { $0 }.joined(separator: " ")
+        [phone.label, phone.display, phone.isText ? "(text)" : nil, phone.hours, phone.forProfessionals ? "(for professionals)" : nil]
+            .compactMap { $0 }.joined(separator: " ")
     }
 
     /// The field's value in words, one line per item where a list needs it; nil when unset.
@@ -86,8 +87,8 @@ struct ShownEntry {
             }
             return [ids.joined(separator: ", ")]
         case let .phones(path): return f[keyPath: path].map { [$0.value.map(ShownEntry.phone).joined(separator: "; ")] }
-        case let .emails(path): return f[keyPath: path].map { [$0.value.map(\.address).joined(separator: ", ")] }
-        case let .websites(path): return f[keyPath: path].map { [$0.value.map(\.url).joined(separator: ", ")] }
+        case let .emails(path): return f[keyPath: path].map { [$0.value.map { $0.address + ($0.forProfessionals ? " (for professionals)" : "") }.joined(separator: ", ")] }
+        case let .websites(path): return f[keyPath: path].map { [$0.value.map { $0.url + ($0.forProfessionals ? " (for professionals)" : "") }.joined(separator: ", ")] }
         case let .date(path): return f[keyPath: path].map { [$0.value.description] }
         case let .access(path): return f[keyPath: path].map { [$0.value.rawValue] }
         case let .teams(path):
@@ -99,6 +100,7 @@ struct ShownEntry {
         case let .contacts(path):
             return f[keyPath: path]?.value.map { person in
                 ([person.name + (person.role.map { ", \($0)" } ?? "")] + [person.phone.map(\.display), person.email].compactMap { $0 }).joined(separator: ": ")
+                    + (person.forProfessionals ? " (for professionals)" : "")
             }
         case .bodyMode: return nil
         }
@@ -123,12 +125,14 @@ struct ShownEntry {
         var item: [String: Any] = ["number": phone.number, "display": phone.display, "href": phone.href, "text": phone.isText]
         item["label"] = phone.label
         item["hours"] = phone.hours
+        if phone.forProfessionals { item["for"] = "professionals" }
         return item
     }
 
     static func email(json email: Email) -> [String: Any] {
         var item: [String: Any] = ["address": email.address]
         item["label"] = email.label
+        if email.forProfessionals { item["for"] = "professionals" }
         return item
     }
 
@@ -146,6 +150,7 @@ struct ShownEntry {
             return f[keyPath: path]?.value.map { site -> [String: Any] in
                 var item: [String: Any] = ["url": site.url]
                 item["label"] = site.label
+                if site.forProfessionals { item["for"] = "professionals" }
                 return item
             }
         case let .date(path): return f[keyPath: path].map { ["date": $0.value.iso, "shown": $0.value.description, "is_month": $0.value.isMonth] }
@@ -164,6 +169,7 @@ struct ShownEntry {
                 item["role"] = person.role
                 item["phone"] = person.phone.map(ShownEntry.phone(json:))
                 item["email"] = person.email
+                if person.forProfessionals { item["for"] = "professionals" }
                 return item
             }
         case .bodyMode: return nil

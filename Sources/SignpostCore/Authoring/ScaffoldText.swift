@@ -88,11 +88,13 @@ enum ScaffoldText {
         text += note("The area's levels of need, lowest first, with the ids and names the area uses (rename them as it does). Agencies and schools of this area name these ids.")
         if let scale {
             text += note("`national:` says which level(s) of the national scale (Content/levels.yml: \(scale.map(\.id).joined(separator: ", "))) each level covers, so national agencies find their place: every national level needs one.")
+            text += note("`what_to_do:` is what a family at the level can do, in the county's words; without it the national scale's words below are shown. `more:` adds a sentence or two about the level.")
             text += "levels:\n"
             for level in scale {
                 text += "  - id: \(level.id)\n    name: \(level.name)\n"
                 if let description = level.description { text += "    description: \(description)\n" }
                 text += "    national: \(level.id)\n"
+                if let words = level.whatToDo { text += "    # what_to_do: \(words)\n" }
             }
         } else {
             text += "levels:\n"
@@ -129,7 +131,8 @@ enum ScaffoldText {
         var text = "---\n"
         text += note("Lines starting with # are notes for you and are not published; a setting in a note is there to copy if you need it (delete the # in front).")
         text += "name: \(name)\n"
-        for field in EntryField.all where field.key != "name" && field.use.contains(use) {
+        // A new file changes no library agency, so it has no library list to add to.
+        for field in EntryField.all where field.key != "name" && field.use.contains(use) && !field.addsToLibrary {
             var meaning = field.meaning
             if field.key == "levels", let place { meaning = "The levels of need it is for, as \(place) names them." }
             text += note(meaning)

@@ -10,6 +10,13 @@ extension ContentLoader {
         for item in reader.nodes("get_help_now") ?? [] {
             reader.checkKeys(item, known: ["label", "phone", "hours", "out_of_hours", "note", "website", "email"], what: "a get_help_now line")
             guard let label = reader.string("label", required: true, in: item, context: "each get_help_now line") else { continue }
+            // Every setting but the label is optional: one written with nothing after it was
+            // probably meant to be filled in. (A quoted "" has its own "not filled in" warning.)
+            for entry in item.entries ?? [] where entry.key != "label" && entry.value.isNull {
+                log.warning(file.path, line: entry.keyLine, column: entry.keyColumn,
+                            "`\(entry.key)` is empty on the \"Get help now\" line \"\(label.value)\"",
+                            suggestion: "fill it in, or delete the line: every setting of a line but `label` is optional")
+            }
             lines.append(HelpLine(label: label.value, phone: reader.phone("phone", in: item), hours: reader.string("hours", in: item)?.value,
                                   outOfHours: outOfHours(item, reader: reader), note: reader.string("note", in: item)?.value,
                                   website: reader.website("website", in: item), email: reader.email("email", in: item)))
@@ -22,13 +29,14 @@ extension ContentLoader {
         }
         var levels: [Level] = []
         for item in reader.nodes("levels") ?? [] {
-            reader.checkKeys(item, known: ["id", "name", "description", "national"], what: "a level of need")
+            reader.checkKeys(item, known: ["id", "name", "description", "national", "what_to_do", "more"], what: "a level of need")
             guard let levelID = reader.string("id", required: true, in: item, context: "each level"),
                   let levelName = reader.string("name", required: true, in: item, context: "each level") else { continue }
             guard Self.isNewLevelID(levelID, among: levels.map(\.id), file: file.path, log: log) else { continue }
             let national = reader.strings("national", in: item)
             levels.append(Level(id: levelID.value, name: levelName.value, description: reader.string("description", in: item)?.value,
-                                national: national?.value ?? [], line: national?.line ?? item.line))
+                                national: national?.value ?? [], whatToDo: reader.string("what_to_do", in: item)?.value,
+                                more: reader.string("more", in: item)?.value, line: national?.line ?? item.line))
         }
         if levels.isEmpty {
             log.error(file.path, line: reader.node.line, "the area needs its `levels:` of need (for example universal, additional, targeted, specialist)")

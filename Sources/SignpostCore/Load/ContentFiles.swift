@@ -89,6 +89,9 @@ extension ContentLoader {
             for file in markdownFiles(in: "areas/\(area)/topics", log: log) {
                 jobs.append(Job(kind: .areaTopic(area), relative: file.relative, id: file.id))
             }
+            if gate.exists("areas/\(area)/topics.yml") {
+                jobs.append(Job(kind: .areaTopics(area), relative: "areas/\(area)/topics.yml", id: area))
+            }
         }
         // A county's schools are listed in parallel (each is several folders), in order.
         jobs += ParallelMap.map(subfolders("schools", log: log)) { school -> [Job] in
@@ -97,6 +100,9 @@ extension ContentLoader {
                 return []
             }
             var jobs = [Job(kind: .school, relative: "schools/\(school)/school.md", id: school)]
+            if gate.exists("schools/\(school)/topics.yml") {
+                jobs.append(Job(kind: .schoolTopics(school), relative: "schools/\(school)/topics.yml", id: school))
+            }
             for (folder, kind) in [("agencies", Job.Kind.override(school)), ("services", .service(school)), ("pages", .page(school)), ("topics", .topicText(school))] {
                 for file in markdownFiles(in: "schools/\(school)/\(folder)", log: log) {
                     jobs.append(Job(kind: kind, relative: file.relative, id: file.id))

@@ -61,7 +61,7 @@ public struct ContentLoader: Sendable {
     func convert(_ job: Job, _ file: SourceFile, log: DiagnosticLog) -> Converted.Item? {
         switch job.kind {
         case .site: return .site(readSite(file, log: log))
-        case .topics: return .topics(readTopics(file, log: log))
+        case .topics, .areaTopics, .schoolTopics: return .topics(readTopics(file, log: log))
         case .levels: return .levels(readNationalLevels(file, log: log))
         case .national: return readEntry(file, id: job.id, origin: .national, log: log).map(Converted.Item.entry)
         case .areaAgency: return readEntry(file, id: job.id, origin: .area, log: log).map(Converted.Item.entry)
@@ -75,7 +75,10 @@ public struct ContentLoader: Sendable {
     }
 
     struct Job: Sendable {
-        enum Kind: Sendable { case site, topics, levels, national, nationalTopic, area, areaAgency(String), areaTopic(String), school, override(String), service(String), page(String), topicText(String) }
+        enum Kind: Sendable {
+            case site, topics, levels, national, nationalTopic, area, areaAgency(String), areaTopic(String), areaTopics(String), school,
+                 override(String), service(String), page(String), topicText(String), schoolTopics(String)
+        }
         var kind: Kind
         /// The file's path inside Content/.
         var relative: String
@@ -84,7 +87,7 @@ public struct ContentLoader: Sendable {
         var isSchool: Bool { if case .school = kind { return true } else { return false } }
         var fileKind: FileGate.Kind {
             switch kind {
-            case .site, .topics, .levels: return .settings
+            case .site, .topics, .levels, .areaTopics, .schoolTopics: return .settings
             default: return .markdown
             }
         }
@@ -92,7 +95,7 @@ public struct ContentLoader: Sendable {
         /// The school a service, page, override or topic text belongs to.
         var partOf: String? {
             switch kind {
-            case let .override(school), let .service(school), let .page(school), let .topicText(school): return school
+            case let .override(school), let .service(school), let .page(school), let .topicText(school), let .schoolTopics(school): return school
             default: return nil
             }
         }
@@ -109,6 +112,7 @@ public struct ContentLoader: Sendable {
         var areas: [String: Area] = [:]
         var areaAgencies: [(String, EntryFile)] = []
         var areaTopics: [(String, TopicText)] = []
+        var areaTopicLists: [(String, [Topic])] = []
         var nationalTopics: [String: TopicText] = [:]
         var schools: [String: School] = [:]
         var schoolParts: [(String, Job, Converted)] = []
@@ -132,6 +136,7 @@ public struct ContentLoader: Sendable {
             case let (.national, .entry(entry)?): national[job.id] = entry
             case let (.nationalTopic, .topicText(text)?): nationalTopics[job.id] = text
             case let (.areaTopic(area), .topicText(text)?): areaTopics.append((area, text))
+            case let (.areaTopics(area), .topics(list)?): areaTopicLists.append((area, list))
             case let (.area, .area(area)?): areas[job.id] = area
             case let (.areaAgency(area), .entry(entry)?): areaAgencies.append((area, entry))
             case let (.school, .school(school)?): schools[job.id] = school
@@ -140,6 +145,7 @@ public struct ContentLoader: Sendable {
         }
         for (area, entry) in areaAgencies { areas[area]?.agencies[entry.id] = entry }
         for (area, text) in areaTopics { areas[area]?.topicTexts[text.topic] = text }
+        for (area, list) in areaTopicLists { areas[area]?.topics = list }
         for (schoolID, job, result) in schoolParts {
             guard schools[schoolID] != nil else { continue }
             result.diagnostics.forEach(log.add)
@@ -148,6 +154,7 @@ public struct ContentLoader: Sendable {
             case let (.service, .entry(entry)?): schools[schoolID]!.services[job.id] = entry
             case let (.page, .page(page)?): schools[schoolID]!.pages.append(page)
             case let (.topicText, .topicText(text)?): schools[schoolID]!.topicTexts[job.id] = text
+            case let (.schoolTopics, .topics(list)?): schools[schoolID]!.topics = list
             default: break
             }
         }

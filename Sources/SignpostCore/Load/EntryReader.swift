@@ -17,6 +17,16 @@ extension ContentLoader {
         for field in EntryField.all where field.use.contains(use) {
             read(field, into: &fields, with: reader)
         }
+        if origin == .national {
+            for (key, given) in [("add_phones", fields.addPhones != nil), ("add_emails", fields.addEmails != nil), ("add_websites", fields.addWebsites != nil)] where given {
+                let at = reader.node.entries?.first { $0.key == key }
+                log.error(file.path, line: at?.keyLine ?? 1, column: at?.keyColumn ?? 1,
+                          "`\(key):` adds to a library agency's list, but this file is the library's own entry",
+                          suggestion: "write the whole list in `\(key.dropFirst(4)):`")
+            }
+            // Read as the list it meant, so the one mistake is not reported twice.
+            fields = fields.standingAlone
+        }
         if !file.body.isBlank {
             fields.body = Located(file.body, file: file.path, line: file.bodyLine)
             fields.bodyParts = [fields.body!]
@@ -96,7 +106,7 @@ extension ContentLoader {
                     }
                 }
             }
-            let value = Team(label: label.value, phones: team.phones()?.value ?? [], emails: team.emails()?.value ?? [],
+            let value = Team(label: label.value, phones: team.phones(audience: false)?.value ?? [], emails: team.emails(audience: false)?.value ?? [],
                              address: team.string("address")?.value, covers: team.string("covers")?.value,
                              postcodes: postcodes, line: item.line)
             if !value.isContactable && value.address == nil {
@@ -108,7 +118,7 @@ extension ContentLoader {
         return reader.located(key, teams)
     }
 
-    static let namedContactKeys = ["name", "role", "phone", "email"]
+    static let namedContactKeys = ["name", "role", "phone", "email", "for"]
 
     /// `contacts:`, named people at the agency, each checked on its own lines.
     func namedContacts(_ key: String, reader: FieldReader) -> Located<[NamedContact]>? {
@@ -121,8 +131,13 @@ extension ContentLoader {
             }
             guard let person = FieldReader(item, file: reader.file, known: ContentLoader.namedContactKeys, what: "a named contact", log: reader.log),
                   let name = person.string("name", required: true, context: "each named contact") else { continue }
+            // A phone or email written wrongly has its own message; one with neither is a role, not a contact.
+            if (item["phone"]?.isNull ?? true) && (item["email"]?.isNull ?? true) {
+                reader.log.error(reader.file, line: item.line, column: item.column, "the named contact \"\(name.value)\" has no phone or email, so families cannot reach them",
+                                 suggestion: "give them a `phone:` or an `email:`; a role with no one to contact (such as \"Chair of MAPPA\") belongs in the text below the settings")
+            }
             people.append(NamedContact(name: name.value, role: person.string("role")?.value, phone: person.phone("phone").map { Phone(number: $0) },
-                                       email: person.email("email"), line: item.line))
+                                       email: person.email("email"), forProfessionals: reader.forProfessionals(item), line: item.line))
         }
         return reader.located(key, people)
     }

@@ -145,24 +145,39 @@ struct FieldReader {
         return located(key, values)
     }
 
-    func phones(_ key: String = "phones") -> Located<[Phone]>? {
-        contacts(key, valueKey: "number", extraKeys: ["hours", "text"], what: "a phone", make: { number, item in
+    /// `for:` on a contact: `families` (the default) or `professionals`.
+    func forProfessionals(_ item: YAMLNode?) -> Bool {
+        guard let item, let text = string("for", in: item) else { return false }
+        switch text.value.lowercased() {
+        case "professionals": return true
+        case "families": return false
+        default:
+            log.error(file, line: text.line, column: text.column, "`for:` should be families or professionals, not \"\(text.value)\"",
+                      suggestion: "write `for: professionals` on a line families should not be given first; leave it out for families")
+            return false
+        }
+    }
+
+    /// `audience`: whether its items may say `for: professionals` (a team's numbers are all for families).
+    func phones(_ key: String = "phones", audience: Bool = true) -> Located<[Phone]>? {
+        contacts(key, valueKey: "number", extraKeys: ["hours", "text"] + (audience ? ["for"] : []), what: "a phone", make: { number, item in
             Phone(number: number, label: item.flatMap { string("label", in: $0)?.value },
-                  hours: item.flatMap { string("hours", in: $0)?.value }, isText: item.flatMap { bool("text", in: $0) } ?? false)
+                  hours: item.flatMap { string("hours", in: $0)?.value }, isText: item.flatMap { bool("text", in: $0) } ?? false,
+                  forProfessionals: forProfessionals(item))
         }, check: { phone in
             UKPhone.problem(phone.number, isText: phone.isText).map { .error($0, suggestion: nil) } ?? .ok
         })
     }
 
-    func emails(_ key: String = "emails") -> Located<[Email]>? {
-        contacts(key, valueKey: "address", what: "an email", make: { address, item in
-            Email(address: address, label: item.flatMap { string("label", in: $0)?.value })
+    func emails(_ key: String = "emails", audience: Bool = true) -> Located<[Email]>? {
+        contacts(key, valueKey: "address", extraKeys: audience ? ["for"] : [], what: "an email", make: { address, item in
+            Email(address: address, label: item.flatMap { string("label", in: $0)?.value }, forProfessionals: forProfessionals(item))
         }, check: { LinkRules.checkEmail($0.address) })
     }
 
     func websites(_ key: String = "websites") -> Located<[Website]>? {
-        contacts(key, valueKey: "url", what: "a website", make: { url, item in
-            Website(url: url, label: item.flatMap { string("label", in: $0)?.value })
+        contacts(key, valueKey: "url", extraKeys: ["for"], what: "a website", make: { url, item in
+            Website(url: url, label: item.flatMap { string("label", in: $0)?.value }, forProfessionals: forProfessionals(item))
         }, check: { LinkRules.checkWebsite($0.url) })
     }
 

@@ -3,8 +3,8 @@ import Foundation
 /// A school's `school.md`: its details, key people, level names and choice of agencies.
 extension ContentLoader {
     static let schoolKeys = ["name", "phase", "area", "address", "phone", "email", "website", "safeguarding_phone", "logo",
-                             "logo_alt", "colour", "people", "level_names", "agencies", "exclude", "reviewed", "reviewed_by", "next_review",
-                             "draft"]
+                             "logo_alt", "colour", "people", "level_names", "agencies", "exclude", "also_signposted", "reviewed", "reviewed_by",
+                             "next_review", "draft"]
 
     func readSchool(_ file: SourceFile, id: String, log: DiagnosticLog) -> School? {
         guard requireFrontMatter(file, what: "school.md", log: log),
@@ -48,6 +48,28 @@ extension ContentLoader {
             }
         }
         let exclude = (reader.node["exclude"]?.items ?? []).compactMap { item in item.scalar.map { Located($0, file: file.path, line: item.line, column: item.column) } }
+        var also: [AlsoSignposted] = []
+        for item in reader.nodes("also_signposted") ?? [] {
+            guard item.entries != nil else {
+                log.error(file.path, line: item.line, column: item.column, "each item of `also_signposted` should be `- agency:` with a library agency's id, or `- name:` with `levels:`")
+                continue
+            }
+            reader.checkKeys(item, known: ["agency", "name", "levels"], what: "an item of also_signposted")
+            if let agency = reader.string("agency", in: item) {
+                if item["name"] != nil || item["levels"] != nil {
+                    log.error(file.path, line: agency.line, column: agency.column, "`agency: \(agency.value)` is listed with its contacts and levels from the library, so it takes no `name:` or `levels:`",
+                              suggestion: "remove them, or write the organisation as `- name:` with `levels:` if it is not the library's agency")
+                }
+                also.append(AlsoSignposted(kind: .agency(agency), line: item.line))
+            } else if let named = reader.string("name", required: true, in: item, context: "each item of also_signposted") {
+                let levels = reader.strings("levels", in: item)
+                if levels == nil {
+                    log.error(file.path, line: named.line, column: named.column, "\"\(named.value)\" has no `levels:`, so no page would name it",
+                              suggestion: "add the levels of need it belongs at, such as `levels: [universal]`")
+                }
+                also.append(AlsoSignposted(kind: .name(named, levels: levels), line: item.line))
+            }
+        }
         // A draft is kept even without its name or area, so that its gaps stay warnings.
         let isDraft = reader.bool("draft") ?? false
         guard isDraft || (name != nil && area != nil) else { return nil }
@@ -56,7 +78,7 @@ extension ContentLoader {
                       phone: reader.phone("phone"), email: reader.email("email"), website: reader.website("website"),
                       safeguardingPhone: reader.phone("safeguarding_phone"), logo: reader.string("logo"),
                       logoAlt: reader.string("logo_alt")?.value, colour: reader.string("colour"), people: people,
-                      levelNameList: levelNames, agencies: selection, exclude: exclude, reviewed: reader.day("reviewed"),
+                      levelNameList: levelNames, agencies: selection, exclude: exclude, alsoSignposted: also, reviewed: reader.day("reviewed"),
                       reviewedBy: reader.string("reviewed_by")?.value, nextReview: reader.day("next_review"),
                       isDraft: isDraft,
                       body: file.body, bodyLine: file.bodyLine, templateOverrides: readTemplateOverrides(school: id, log: log))

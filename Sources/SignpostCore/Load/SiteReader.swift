@@ -46,7 +46,7 @@ extension ContentLoader {
                 continue
             }
             topics.append(Topic(id: id.value, name: name.value, description: reader.string("description", in: item)?.value,
-                                sensitive: reader.bool("sensitive", in: item) ?? false, line: item.line,
+                                sensitive: reader.bool("sensitive", in: item) ?? false, line: item.line, file: file.path,
                                 also: Self.alsoWords(reader, in: item)))
         }
         return topics

@@ -5,15 +5,18 @@ public struct Phone: Sendable, Hashable {
     public var hours: String?
     /// A number you send a text message to, rather than call.
     public var isText: Bool
+    /// `for: professionals`: a line for teachers and health workers, not for families.
+    public var forProfessionals: Bool
     /// Worked out once when read: every school listing the agency shows the same.
     public let display: String
     public let href: String
 
-    public init(number: String, label: String? = nil, hours: String? = nil, isText: Bool = false) {
+    public init(number: String, label: String? = nil, hours: String? = nil, isText: Bool = false, forProfessionals: Bool = false) {
         self.number = number
         self.label = label
         self.hours = hours
         self.isText = isText
+        self.forProfessionals = forProfessionals
         display = UKPhone.display(number)
         href = UKPhone.href(number, isText: isText)
     }
@@ -22,11 +25,15 @@ public struct Phone: Sendable, Hashable {
 public struct Email: Sendable, Hashable {
     public var address: String
     public var label: String?
+    /// `for: professionals`: not for families.
+    public var forProfessionals: Bool = false
 }
 
 public struct Website: Sendable, Hashable {
     public var url: String
     public var label: String?
+    /// `for: professionals`: not for families.
+    public var forProfessionals: Bool = false
 }
 
 /// One line of an area's "Get help now" box.

@@ -12,6 +12,8 @@ public struct Topic: Sendable {
     public var description: String?
     public var sensitive: Bool
     public var line: Int
+    /// The list it was written in: `Content/topics.yml`, an area's or a school's `topics.yml`.
+    public var file: String = "Content/topics.yml"
     /// The everyday words families use for it (`also:`), each where it was written: shown on
     /// the topic's page ("Also called …") and found by the search.
     public var also: [Located<String>] = []
@@ -25,14 +27,22 @@ public struct Level: Sendable {
     /// The national levels (`Content/levels.yml`) this level covers: national agencies placed
     /// at one of them are shown at this level in this area.
     public var national: [String] = []
+    /// What a family at this level can do, in the county's own words (the national scale's
+    /// words are shown only when the county gives none).
+    public var whatToDo: String?
+    /// A few more sentences about the level, in the county's words.
+    public var more: String?
     /// Where `national:` was written (for messages).
     public var line: Int = 1
 
-    public init(id: String, name: String, description: String? = nil, national: [String] = [], line: Int = 1) {
+    public init(id: String, name: String, description: String? = nil, national: [String] = [], whatToDo: String? = nil,
+                more: String? = nil, line: Int = 1) {
         self.id = id
         self.name = name
         self.description = description
         self.national = national
+        self.whatToDo = whatToDo
+        self.more = more
         self.line = line
     }
 }
@@ -64,6 +74,8 @@ public struct Area: Sendable {
     public var bodyLine: Int = 1
     public var agencies: [String: EntryFile] = [:]
     public var topicTexts: [String: TopicText] = [:]
+    /// The county's own topics (`areas/<area>/topics.yml`), shown to its schools only.
+    public var topics: [Topic] = []
 }
 
 public struct Person: Sendable {
@@ -140,6 +152,8 @@ public struct School: Sendable {
     public var levelNameList: [(level: Located<String>, name: String)]
     public var agencies: AgencySelection
     public var exclude: [Located<String>]
+    /// `also_signposted:`: library agencies by id, and organisations named without contacts.
+    public var alsoSignposted: [AlsoSignposted] = []
     public var reviewed: Located<Day>?
     public var reviewedBy: String?
     public var nextReview: Located<Day>?
@@ -153,6 +167,8 @@ public struct School: Sendable {
     public var topicTexts: [String: TopicText] = [:]
     /// Templates in `schools/<id>/templates/` that replace the theme's for this school only.
     public var templateOverrides: [String: String] = [:]
+    /// The school's own topics (`schools/<id>/topics.yml`), shown on its pages only.
+    public var topics: [Topic] = []
 }
 
 public struct Content: Sendable {

@@ -7,6 +7,11 @@ public struct EntryFields: Sendable {
     public var phones: Located<[Phone]>?
     public var emails: Located<[Email]>?
     public var websites: Located<[Website]>?
+    /// `add_phones:`, `add_emails:`, `add_websites:`: an override's additions to the library's
+    /// lists, kept after the library's (the lists above hold the result).
+    public var addPhones: Located<[Phone]>?
+    public var addEmails: Located<[Email]>?
+    public var addWebsites: Located<[Website]>?
     public var address: Located<String>?
     public var teams: Located<[Team]>?
     public var contacts: Located<[NamedContact]>?
@@ -33,6 +38,9 @@ public struct EntryFields: Sendable {
     public func overridden(by override: EntryFields) -> EntryFields {
         var result = self
         for field in EntryField.all { field.path?.take(&result, from: override) }
+        EntryFields.add(\.phones, \.addPhones, to: &result, from: override)
+        EntryFields.add(\.emails, \.addEmails, to: &result, from: override)
+        EntryFields.add(\.websites, \.addWebsites, to: &result, from: override)
         if let extra = override.body, !extra.value.isBlank {
             switch (override.bodyMode, body) {
             case (.replace, _), (_, nil):
@@ -48,6 +56,26 @@ public struct EntryFields: Sendable {
         }
         return result
     }
+
+    /// `add_phones:` and the like: what the override adds goes after the list it has now (the
+    /// library's, or the override's own `phones:`), and the list keeps the place it was written.
+    static func add<T: Sendable>(_ list: WritableKeyPath<EntryFields, Located<[T]>?>, _ addition: WritableKeyPath<EntryFields, Located<[T]>?>,
+                                 to result: inout EntryFields, from override: EntryFields) {
+        guard let added = override[keyPath: addition] else {
+            // A new whole list drops what was added to the old one.
+            if override[keyPath: list] != nil { result[keyPath: addition] = nil }
+            return
+        }
+        if let base = result[keyPath: list] {
+            result[keyPath: list] = Located(base.value + added.value, file: base.file, line: base.line, column: base.column)
+        } else {
+            result[keyPath: list] = added
+        }
+    }
+
+    /// An entry's own file, with what it adds folded into its lists (an agency that changes
+    /// no library agency has no list to add to).
+    public var standingAlone: EntryFields { EntryFields().overridden(by: self) }
 
     /// True when every field `override` gives already has that value here, and its text (if
     /// any) is ours word for word: a copy of the library entry rather than a change to it.
@@ -67,10 +95,11 @@ public struct EntryFields: Sendable {
     /// Where each piece of the combined body came from (for `explain`).
     public var bodyParts: [Located<String>] = []
 
-    /// A phone, email or website of its own, or a team or named person with a phone or email.
+    /// A phone, email or website of its own for families, or a team or named person with a
+    /// phone or email for them.
     public var hasContact: Bool {
-        !(phones?.value.isEmpty ?? true) || !(emails?.value.isEmpty ?? true) || !(websites?.value.isEmpty ?? true)
-            || (teams?.value.contains(where: \.isContactable) ?? false) || (contacts?.value.contains(where: \.isContactable) ?? false)
+        !familyPhones.isEmpty || !familyEmails.isEmpty || !familyWebsites.isEmpty
+            || (teams?.value.contains(where: \.isContactable) ?? false) || !familyContacts.isEmpty
     }
 
     /// Reached only through a referral (`access: referral`).

@@ -97,13 +97,16 @@ public struct EntryField: Sendable {
 
     public static func named(_ key: String) -> EntryField? { all.first { $0.key == key } }
 
+    /// `add_phones:` and the like: meaningful only in a change to a library agency.
+    public var addsToLibrary: Bool { key.hasPrefix("add_") }
+
     public static let all: [EntryField] = [
         EntryField("name", .text, .text(\.name), meaning: "The name families know it by.", example: "name: Samaritans"),
         EntryField("summary", .text, .text(\.summary),
                    meaning: "One sentence a parent understands: what it does, and for whom.",
                    example: "summary: Someone to talk to, day or night, about anything that is upsetting you."),
         EntryField("phones", .phones, .phones(\.phones),
-                   meaning: "Its phone numbers, each with an optional `label` and `hours`; `text: true` marks a number you send a text message to.",
+                   meaning: "Its phone numbers, each with an optional `label` and `hours`; `text: true` marks a number you send a text message to; `for: professionals` one for professionals only (shown on its page, not to families first).",
                    example: """
                    phones:
                      - number: 116 123
@@ -114,15 +117,28 @@ public struct EntryField: Sendable {
                        text: true
                    """),
         EntryField("emails", .emails, .emails(\.emails),
-                   meaning: "Its email addresses, each on its own or with an `address` and a `label`.",
+                   meaning: "Its email addresses, each on its own or with an `address` and a `label` (and `for: professionals` for one that is not for families).",
                    example: "emails: [jo@samaritans.org]"),
         EntryField("websites", .websites, .websites(\.websites),
-                   meaning: "Its web addresses (starting https://), each on its own or with a `url` and a `label`.",
+                   meaning: "Its web addresses (starting https://), each on its own or with a `url` and a `label` (and `for: professionals` for one that is not for families).",
                    example: """
                    websites:
                      - url: https://www.samaritans.org
                        label: Samaritans
                    """),
+        EntryField("add_phones", .phones, .phones(\.addPhones), use: [.agency, .override],
+                   meaning: "In a change to a library agency: phone numbers added after the library's, written like `phones:`, so the library's list need not be typed again.",
+                   example: """
+                   add_phones:
+                     - number: 01905 123456
+                       label: Local office
+                   """),
+        EntryField("add_emails", .emails, .emails(\.addEmails), use: [.agency, .override],
+                   meaning: "In a change to a library agency: email addresses added after the library's, written like `emails:`.",
+                   example: "add_emails: [local@example.org.uk]"),
+        EntryField("add_websites", .websites, .websites(\.addWebsites), use: [.agency, .override],
+                   meaning: "In a change to a library agency: web addresses added after the library's, written like `websites:`.",
+                   example: "add_websites: [https://www.example.org.uk/local]"),
         EntryField("address", .text, .text(\.address), meaning: "A postal or visiting address.",
                    example: "address: 76 The Ridgeway, Astwood Bank, B96 6LX"),
         EntryField("teams", .teams, .teams(\.teams),
@@ -136,7 +152,7 @@ public struct EntryField: Sendable {
                        postcodes: [WR9, WR10, WR11]
                    """),
         EntryField("contacts", .contacts, .contacts(\.contacts),
-                   meaning: "Named people families may be told to ask for (the school's PCSO, the Prevent officer), each with a `name`, their `role` in words, and a `phone` or an `email`.",
+                   meaning: "Named people families may be told to ask for (the school's PCSO, the Prevent officer), each with a `name`, their `role` in words, and a `phone` or an `email` (needed: a role with no one to contact goes in the text); `for: professionals` marks someone families do not contact.",
                    example: """
                    contacts:
                      - name: PC Sam Patel

@@ -219,7 +219,9 @@ public final class IncrementalBuilder: Sendable {
 
     /// Content files whose change reaches every page (`relative`: inside the content folder).
     static func reachesEverything(_ relative: String) -> Bool {
-        ["site.yml", "topics.yml", "levels.yml"].contains(relative) || relative.hasSuffix("/area.md") || relative.contains("/templates/")
+        // A county's or a school's own topics.yml adds pages and links, as the shared list does.
+        ["site.yml", "topics.yml", "levels.yml"].contains(relative) || relative.hasSuffix("/area.md") || relative.hasSuffix("/topics.yml")
+            || relative.contains("/templates/")
     }
 
     /// A topic text of the national or an area's library (not a school's own).

@@ -51,7 +51,7 @@ struct EntryPieces {
     func content(_ entry: ResolvedEntry, at place: Place) -> Values<EntryContentKey> {
         guard let school = scope.school else { return Values() }
         let levels = school.levels.filter { entry.levels.contains($0.id) }
-        let topics = entry.topics.compactMap { inputs.topicsByID[$0] }
+        let topics = entry.topics.compactMap { id in inputs.topicsByID[id] ?? school.topics.first { $0.id == id } }
         let links = LinksInput(levels: levels.map { LinksInput.Link(id: $0.id, name: $0.name) },
                                topics: topics.map { LinksInput.Link(id: $0.id, name: $0.name) }, place: place)
         let files = files(of: entry)

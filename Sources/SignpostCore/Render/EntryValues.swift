@@ -13,17 +13,18 @@ enum EntryValues {
         card[.name] = entry.name
         card[.summary] = f.summary?.value
         card[.is_service] = entry.kind == .service
-        if let list = f.phones?.value, !list.isEmpty {
+        // Only what is for families: lines `for: professionals` are on the entry's page alone.
+        if case let list = f.familyPhones, !list.isEmpty {
             let phones = list.map(ContactValues.phone)
             card[.phones] = phones
             card[.first_phone] = phones[0]
         }
-        if let list = f.emails?.value, !list.isEmpty {
+        if case let list = f.familyEmails, !list.isEmpty {
             let emails = list.map(ContactValues.email)
             card[.emails] = emails
             card[.first_email] = emails[0]
         }
-        if let list = f.websites?.value, !list.isEmpty {
+        if case let list = f.familyWebsites, !list.isEmpty {
             let websites = ContactValues.websites(list, of: entry.name)
             card[.websites] = websites
             card[.first_website] = websites[0]
@@ -38,7 +39,7 @@ enum EntryValues {
                 card[.team_places] = ContactValues.list(teams.map(\.label), last: "and")
             }
         }
-        let reachable = (f.contacts?.value ?? []).filter(\.isContactable)
+        let reachable = f.familyContacts
         if !reachable.isEmpty { card[.contacts] = reachable.map(ContactValues.contact) }
         if f.isReferralOnly {
             card[.referral_only] = true
@@ -67,12 +68,20 @@ enum EntryValues {
         details[.id] = entry.id
         details[.name] = entry.name
         details[.is_service] = entry.kind == .service
-        if let list = f.phones?.value, !list.isEmpty { details[.phones] = list.map(ContactValues.phone) }
-        if let list = f.emails?.value, !list.isEmpty { details[.emails] = list.map(ContactValues.email) }
-        if let list = f.websites?.value, !list.isEmpty { details[.websites] = ContactValues.websites(list, of: entry.name) }
+        if case let list = f.familyPhones, !list.isEmpty { details[.phones] = list.map(ContactValues.phone) }
+        if case let list = f.familyEmails, !list.isEmpty { details[.emails] = list.map(ContactValues.email) }
+        if case let list = f.familyWebsites, !list.isEmpty { details[.websites] = ContactValues.websites(list, of: entry.name) }
         details[.address] = f.address?.value
         if let teams = f.teams?.value, !teams.isEmpty { details[.teams] = ContactValues.teams(teams) }
-        if let contacts = f.contacts?.value, !contacts.isEmpty { details[.contacts] = contacts.map(ContactValues.contact) }
+        let contacts = (f.contacts?.value ?? []).filter { !$0.forProfessionals }
+        if !contacts.isEmpty { details[.contacts] = contacts.map(ContactValues.contact) }
+        if f.hasProfessionalContacts {
+            details[.for_professionals] = true
+            if case let list = f.professionalPhones, !list.isEmpty { details[.pro_phones] = list.map(ContactValues.phone) }
+            if case let list = f.professionalEmails, !list.isEmpty { details[.pro_emails] = list.map(ContactValues.email) }
+            if case let list = f.professionalWebsites, !list.isEmpty { details[.pro_websites] = ContactValues.websites(list, of: entry.name) }
+            if case let list = f.professionalContacts, !list.isEmpty { details[.pro_contacts] = list.map(ContactValues.contact) }
+        }
         if f.isReferralOnly {
             details[.referral_only] = true
             details[.referral_who] = ContactValues.referralWho(f.referral?.value ?? [])

@@ -21,7 +21,7 @@ struct HandoutValues {
         }
         values[.help_lines] = help
         let services = school.services.map { service in
-            (name: service.name, phone: service.fields.phones?.value.first { !schoolDigits.contains(HandoutValues.digits($0.number)) })
+            (name: service.name, phone: service.fields.familyPhones.first { !schoolDigits.contains(HandoutValues.digits($0.number)) })
         }
         values[.ask_about] = services.map { service in
             var item = Values<AskAboutKey>()
@@ -115,10 +115,10 @@ struct HandoutValues {
         var text = entry.name
         if f.isReferralOnly { text += ContactValues.referralWho(f.referral?.value ?? []) }
         let teams = f.teams?.value ?? []
-        let contacts = (f.contacts?.value ?? []).filter(\.isContactable)
-        if let phone = f.phones?.value.first { text += phone.display }
-        else if let email = f.emails?.value.first { text += email.address }
-        else if teams.isEmpty && contacts.isEmpty, let site = f.websites?.value.first { text += ContactValues.shortURL(site.url) }
+        let contacts = f.familyContacts
+        if let phone = f.familyPhones.first { text += phone.display }
+        else if let email = f.familyEmails.first { text += email.address }
+        else if teams.isEmpty && contacts.isEmpty, let site = f.familyWebsites.first { text += ContactValues.shortURL(site.url) }
         for team in teams { text += team.label + (team.phones.first?.display ?? team.emails.first?.address ?? "") }
         for contact in contacts { text += contact.name + (contact.phone?.display ?? contact.email ?? "") }
         return text
@@ -127,8 +127,8 @@ struct HandoutValues {
     /// An agency a family can reach only through a website.
     static func onlyOnline(_ entry: ResolvedEntry) -> Bool {
         let f = entry.fields
-        return !f.isReferralOnly && (f.phones?.value ?? []).isEmpty && (f.emails?.value ?? []).isEmpty
-            && !(f.teams?.value ?? []).contains(where: \.isContactable) && !(f.contacts?.value ?? []).contains(where: \.isContactable)
+        return !f.isReferralOnly && f.familyPhones.isEmpty && f.familyEmails.isEmpty
+            && !(f.teams?.value ?? []).contains(where: \.isContactable) && f.familyContacts.isEmpty
     }
 
     /// A phone number's digits, to tell whether two ways of writing it are the same number.

@@ -80,9 +80,10 @@ extension PageValues {
         return (people, call)
     }
 
-    /// What a family at this level can do: the national scale's words for the level(s) it
-    /// covers (as the area's file says: a school's copy of the level carries only its name).
+    /// What a family at this level can do: the county's own words, else the national scale's
+    /// words for the level(s) it covers (as the area's file says).
     func whatToDo(_ level: Level, in area: Area) -> String? {
+        if let own = area.levels.first(where: { $0.id == level.id })?.whatToDo ?? level.whatToDo { return own }
         let scale = inputs.site.content.nationalLevels ?? []
         let national = area.levels.first { $0.id == level.id }?.national ?? level.national
         var seen = Set<String>()
@@ -100,6 +101,7 @@ extension PageValues {
             item[.level_id] = level.id
             item[.level_meaning] = level.description
             item[.level_what_to_do] = whatToDo(level, in: school.area)
+            item[.level_more] = level.more
             let count = school.entries.filter { $0.levels.contains(level.id) }.count
             item[.level_count] = count == 1 ? "1 place to get help" : "\(count) places to get help"
             return item
@@ -131,7 +133,7 @@ extension PageValues {
         let index = inputs.aToZ
         var items: [AToZItem] = school.entries.map { entry in
             // An entry is found by its topics' names and the words families use for them.
-            let onTopics = entry.topics.compactMap { inputs.topicsByID[$0] }
+            let onTopics = entry.topics.compactMap { id in inputs.topicsByID[id] ?? school.topics.first { $0.id == id } }
             let topicWords = onTopics.map(\.name) + onTopics.flatMap { $0.also.map(\.value) } + (entry.kind == .service ? ["school"] : [])
             let fields = [entry.name, "", topicWords.joined(separator: ", "), entry.fields.summary?.value ?? "",
                           index.textWords(entry.fields.body?.value ?? "")]

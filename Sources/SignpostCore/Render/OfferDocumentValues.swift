@@ -14,7 +14,7 @@ extension PageValues {
         let layout = LayoutValues(inputs: inputs)
         var values = layout.page(OfferDocumentKey.self, path: path, title: "\(s.name) Early Help Offer", scope: scope, crumbs: crumbs)
         values[.head_title] = "\(s.name) Early Help Offer, the whole offer – \(inputs.config.title)"
-        let sensitive = Set(inputs.site.content.topics.filter(\.sensitive).map(\.id))
+        let sensitive = Set(school.topics.filter(\.sensitive).map(\.id))
         values[.exit_page] = school.entries.contains { $0.topics.contains { sensitive.contains($0) } }
             || topics.contains { $0.sensitive && school.topicTexts[$0.id] != nil }
         values[.intro] = NestedHTML(level: 2, idPrefix: "intro", from: Within.offer, to: Within.wholeOffer).place(inputs.html(s.body))
@@ -29,14 +29,13 @@ extension PageValues {
                 return documentEntry(entry, of: school, shownAt: nil)
             }
         }
-        let national = inputs.site.content.nationalLevels ?? []
         values[.levels] = school.levels.map { level -> Values<DocumentLevelKey> in
             var item = Values<DocumentLevelKey>()
             item[.level_name] = level.name
             item[.level_id] = level.id
             item[.level_url] = urls.level(s.id, level.id)
             item[.level_description] = level.description
-            item[.level_what_to_do] = national.first { level.national.contains($0.id) && $0.whatToDo != nil }?.whatToDo
+            item[.level_what_to_do] = whatToDo(level, in: school.area)
             let services = entries(school.services.filter { $0.levels.contains(level.id) }, level: level.name)
             let agencies = entries(school.agencies.filter { $0.levels.contains(level.id) }, level: level.name)
             if !services.isEmpty { item[.level_services] = services }

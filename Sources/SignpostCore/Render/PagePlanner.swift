@@ -93,8 +93,8 @@ struct PagePlanner {
         }
         let home = urls.schoolList.map { [Crumb(name: "Home", url: $0)] } ?? []
         let trail = home + [Crumb(name: s.name, url: urls.offer(id))]
-        let sensitiveTopics = Set(site.content.topics.filter(\.sensitive).map(\.id))
-        let topics = site.content.topics.filter { topic in
+        let sensitiveTopics = Set(school.topics.filter(\.sensitive).map(\.id))
+        let topics = school.topics.filter { topic in
             school.entries.contains { $0.topics.contains(topic.id) } || school.topicTexts[topic.id] != nil
         }
         let Within = SiteURLs.Within.self

@@ -73,6 +73,12 @@ struct PageValues {
         var values = layout.page(LevelPageKey.self, path: path, title: level.name, scope: scope, sensitive: sensitive, crumbs: crumbs)
         values[.level_description] = level.description
         values[.level_what_to_do] = whatToDo(level, in: school.area)
+        values[.level_more] = level.more
+        values[.also_signposted] = school.signpostedNames[level.id]?.map { name -> Values<PlainNameKey> in
+            var item = Values<PlainNameKey>()
+            item[.plain_name] = name
+            return item
+        }
         let listed = school.entries.filter { $0.levels.contains(level.id) }.map { entries.listedCard($0, at: place) }
         values.set(.entries, list: listed, of: CardKey.self)
         return values

@@ -117,10 +117,15 @@ public enum NamedContactKey: String, TemplateKey {
 /// websites, teams, named contacts, address; or, for an entry reached only through a referral,
 /// `referral_who` and the school to ask, `ask_school`), the people at the school who run a
 /// school's own service (`people`, `school_name`), then its text, who can ask, ages and cost.
+/// Ways in marked `for: professionals` are kept apart: `pro_phones`, `pro_emails`,
+/// `pro_websites`, `pro_contacts` (with `for_professionals` when there is any), shown under
+/// their own heading.
 public enum DetailsKey: String, TemplateKey {
     case id, name, is_service, phones, emails, websites, address, teams, contacts, referral_only, referral_who, ask_school,
-         people, school_name, ages, cost, referral, body
+         people, school_name, ages, cost, referral, body, for_professionals, pro_phones, pro_emails, pro_websites, pro_contacts
     public static let table = KeyTable(Self.self, nested: [.phones: PhoneKey.table, .emails: EmailKey.table,
+                                                           .pro_phones: PhoneKey.table, .pro_emails: EmailKey.table,
+                                                           .pro_websites: WebsiteKey.table, .pro_contacts: NamedContactKey.table,
                                                            .websites: WebsiteKey.table, .referral: RouteKey.table,
                                                            .teams: TeamKey.table, .contacts: NamedContactKey.table,
                                                            .ask_school: AskSchoolKey.table, .people: PersonKey.table])
@@ -221,9 +226,10 @@ public enum OfferPageKey: String, PageKey {
                                        inherits: LayoutKey.table)
 }
 
-/// A level of need in plain words: what it means for a family and what to do.
+/// A level of need in plain words: what it means for a family, what to do (the county's words,
+/// else the national scale's) and the county's few more words on it (`level_more`).
 public enum LevelStepKey: String, TemplateKey {
-    case level_name, level_url, level_id, level_meaning, level_what_to_do, level_count
+    case level_name, level_url, level_id, level_meaning, level_what_to_do, level_more, level_count
     public static let table = KeyTable(Self.self)
 }
 
@@ -243,10 +249,17 @@ public enum PageLinkKey: String, TemplateKey {
     public static let table = KeyTable(Self.self)
 }
 
-/// `level`: a level of need.
+/// `level`: a level of need; `also_signposted` the organisations the school names at it with no
+/// contacts, as plain names (`plain_name`).
 public enum LevelPageKey: String, PageKey {
-    case title, head_title, exit_page, canonical, level_description, level_what_to_do, entries
-    public static let table = KeyTable(Self.self, nested: [.entries: CardKey.table], inherits: LayoutKey.table)
+    case title, head_title, exit_page, canonical, level_description, level_what_to_do, level_more, entries, also_signposted
+    public static let table = KeyTable(Self.self, nested: [.entries: CardKey.table, .also_signposted: PlainNameKey.table], inherits: LayoutKey.table)
+}
+
+/// An organisation named without contacts: a name only, never a link.
+public enum PlainNameKey: String, TemplateKey {
+    case plain_name
+    public static let table = KeyTable(Self.self)
 }
 
 /// `topic`: what the school offers on a topic, titled by the topic's name; `text_title` is

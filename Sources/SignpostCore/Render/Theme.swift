@@ -12,6 +12,17 @@ public struct Theme: Sendable {
     /// Every template and asset is read through here (no links, no pipes, size limits).
     public let gate: FileGate
 
+    /// Never the path that was just rejected: run from the wrong folder, `Themes/default` is
+    /// right but is looked for in the wrong place.
+    static func missingTemplatesHint(_ given: String) -> String {
+        var path = Substring(given)
+        while path.hasPrefix("./") { path = path.dropFirst(2) }
+        while path.hasSuffix("/") { path = path.dropLast() }
+        return path == "Themes/default"
+            ? "run signpost from the folder that holds Content/ and Themes/, or give --theme the whole path of a theme folder"
+            : "use --theme Themes/default, the theme that comes with Signpost"
+    }
+
     public static let requiredTemplates = ["index", "school", "level", "topic", "entry", "page", "handout", "accessibility", "404"]
 
     public init?(root: URL, displayRoot: String, log: DiagnosticLog) {
@@ -21,7 +32,7 @@ public struct Theme: Sendable {
         switch gate.list("templates") {
         case let .success(entries): names = entries.map(\.name)
         case .failure(.missing), .failure(.notFolder):
-            log.error(displayRoot, "the theme folder \(displayRoot) has no templates/ folder", suggestion: "use --theme Themes/default")
+            log.error(displayRoot, "the theme folder \(displayRoot) has no templates/ folder", suggestion: Theme.missingTemplatesHint(displayRoot))
             return nil
         case let .failure(refusal):
             gate.report(refusal, "templates", log: log)

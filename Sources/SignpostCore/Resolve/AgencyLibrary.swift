@@ -28,12 +28,15 @@ public struct AgencyLibrary: Sendable {
         }
         for (id, file) in (area?.agencies ?? [:]).sorted(by: { $0.key < $1.key }) {
             if let base = entries[id] {
-                entries[id] = Layered(fields: base.fields.overridden(by: file.fields), sources: base.sources + [file.file])
+                var change = file.fields
+                // A county's change to a national agency may keep the national level ids it was copied with.
+                if nationalScale, let area, let levels = change.levels { change.levels = LevelScale.areaIDs(levels, in: area) }
+                entries[id] = Layered(fields: base.fields.overridden(by: change), sources: base.sources + [file.file])
             } else if file.fields.name == nil {
                 log?.error(file.file, "\"\(id)\" is not a national agency, so this file must describe it in full, starting with `name:`",
                            suggestion: Suggestion.didYouMean(id, in: national.keys).map { "if you meant to change a national agency, \($0)" })
             } else {
-                entries[id] = Layered(fields: file.fields, sources: [file.file])
+                entries[id] = Layered(fields: file.fields.standingAlone, sources: [file.file])
                 order.append(id)
             }
         }

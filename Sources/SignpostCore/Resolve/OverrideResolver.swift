@@ -55,6 +55,31 @@ public struct OverrideResolver: Sendable {
             log.warning(id.file, line: id.line, column: id.column, "`exclude` names \"\(id.value)\", which is not in the library",
                         suggestion: Suggestion.didYouMean(id.value, in: library.order))
         }
+        // `also_signposted:`: library agencies by id join the list; names are kept for the level pages.
+        var signposted: [String: [String]] = [:]
+        for item in school.alsoSignposted {
+            switch item.kind {
+            case let .agency(id):
+                if library.entries[id.value] != nil || school.overrides[id.value] != nil { pick(id.value) }
+                else if !content.unreadableAgencies.contains(id.value) {
+                    log.error(id.file, line: id.line, column: id.column, "unknown agency \"\(id.value)\"",
+                              suggestion: Suggestion.didYouMean(id.value, in: library.order) ?? "agencies are files in Content/agencies/ and Content/areas/\(area.id)/agencies/; an organisation with no file is written `- name:` with its `levels:`")
+                }
+            case let .name(name, levels):
+                if let match = OverrideResolver.libraryAgency(named: name.value, in: library) {
+                    log.warning(name.file, line: name.line, column: name.column, "\"\(name.value)\" is the library agency `\(match)`",
+                                suggestion: "write `- agency: \(match)` instead of its name, so families get its contacts")
+                }
+                guard let levels else { continue }
+                for level in LevelScale.areaIDs(levels, in: area).value {
+                    if area.levels.contains(where: { $0.id == level }) { signposted[level, default: []].append(name.value) }
+                    else {
+                        let (message, suggestion) = LevelScale.unknownAreaLevel(level, in: area, scale: content.nationalLevels)
+                        log.error(levels.file, line: levels.line, column: levels.column, message, suggestion: suggestion)
+                    }
+                }
+            }
+        }
         let excluded = Set(school.exclude.map(\.value))
         chosen.removeAll { excluded.contains($0) }
         // An override file lists its agency even when the list forgot it.
@@ -69,12 +94,16 @@ public struct OverrideResolver: Sendable {
             if let base = library.entries[id] {
                 var fields = base.fields
                 var sources = base.sources
-                if let override {
-                    if base.fields.isRepeated(by: override.fields) {
-                        log.error(override.file, "this file repeats the library's entry for \"\(id)\" without changing anything, so the school would miss later updates to it",
-                                  suggestion: "delete it, or keep only the settings and text that are different for your school")
+                if var change = override?.fields, let override {
+                    // A change to a national agency may keep the national level ids it was copied with.
+                    if content.nationalLevels != nil, content.national[id] != nil, let levels = change.levels {
+                        change.levels = LevelScale.areaIDs(levels, in: area)
                     }
-                    fields = fields.overridden(by: override.fields)
+                    if base.fields.isRepeated(by: change) {
+                        log.warning(override.file, "this file repeats the library's entry for \"\(id)\" without changing anything, so the school would miss later updates to it",
+                                    suggestion: "delete it, or keep only the settings and text that are different for your school")
+                    }
+                    fields = fields.overridden(by: change)
                     sources.append(override.file)
                 }
                 agencies.append(ResolvedEntry(id: id, kind: .agency, fields: fields, sources: sources))
@@ -84,7 +113,7 @@ public struct OverrideResolver: Sendable {
                               suggestion: Suggestion.didYouMean(id, in: library.order).map { "if you meant to change a library agency, \($0)" })
                     continue
                 }
-                agencies.append(ResolvedEntry(id: id, kind: .agency, fields: override.fields, sources: [override.file]))
+                agencies.append(ResolvedEntry(id: id, kind: .agency, fields: override.fields.standingAlone, sources: [override.file]))
             }
         }
         agencies = NaturalOrder.sorted(agencies) { $0.name + "\u{1}" + $0.id }
@@ -100,12 +129,12 @@ public struct OverrideResolver: Sendable {
         for (level, name) in school.levelNameList {
             if area.levels.contains(where: { $0.id == level.value }) { names[level.value] = name }
             else {
-                log.error(level.file, line: level.line, column: level.column, "unknown level of need \"\(level.value)\" in level_names",
-                          suggestion: Suggestion.didYouMean(level.value, in: area.levels.map(\.id)) ?? "\(area.name)'s levels are: \(area.levels.map(\.id).joined(separator: ", "))")
+                let (message, suggestion) = LevelScale.unknownAreaLevel(level.value, in: area, scale: content.nationalLevels)
+                log.error(level.file, line: level.line, column: level.column, message + " in level_names", suggestion: suggestion)
             }
         }
         let levels = area.levels.map { level in
-            Level(id: level.id, name: names[level.id] ?? level.name, description: level.description)
+            Level(id: level.id, name: names[level.id] ?? level.name, description: level.description, whatToDo: level.whatToDo, more: level.more)
         }
         var texts: [String: ResolvedTopicText] = [:]
         let topicIDs = Set(content.nationalTopicTexts.keys).union(area.topicTexts.keys).union(school.topicTexts.keys)
@@ -116,6 +145,25 @@ public struct OverrideResolver: Sendable {
             }
             texts[id] = text
         }
-        return ResolvedSchool(school: school, area: area, levels: levels, services: services, agencies: agencies, topicTexts: texts)
+        var resolved = ResolvedSchool(school: school, area: area, levels: levels, services: services, agencies: agencies, topicTexts: texts)
+        // Own topics repeating an id above them are reported by the check; the first is kept.
+        var topics = content.topics
+        for topic in area.topics + school.topics where !topics.contains(where: { $0.id == topic.id }) { topics.append(topic) }
+        resolved.topics = topics
+        resolved.signpostedNames = signposted
+        return resolved
+    }
+
+    /// The id of the library agency a name written in `also_signposted:` is, if any: the same
+    /// name or id, ignoring case, punctuation and a leading "the".
+    static func libraryAgency(named name: String, in library: AgencyLibrary) -> String? {
+        func key(_ text: String) -> String {
+            var words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+            if words.first == "the" { words.removeFirst() }
+            return words.joined()
+        }
+        let wanted = key(name)
+        guard !wanted.isEmpty else { return nil }
+        return library.order.first { id in key(id) == wanted || library.entries[id].map { key($0.fields.name?.value ?? "") == wanted } == true }
     }
 }

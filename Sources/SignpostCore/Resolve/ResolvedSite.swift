@@ -34,6 +34,10 @@ public struct ResolvedSchool: Sendable {
     public private(set) var agencies: [ResolvedEntry]
     /// Words on each topic: national → area → the school's own, layered.
     public var topicTexts: [String: ResolvedTopicText] = [:]
+    /// The topics its pages may show: the shared list, then its county's own, then its own.
+    public var topics: [Topic] = []
+    /// `also_signposted:` names without contacts, by the id of each level they are named at.
+    public var signpostedNames: [String: [String]] = [:]
     /// Services, then agencies (kept, not joined on every use).
     public private(set) var entries: [ResolvedEntry]
 

@@ -9,14 +9,21 @@ public struct ReferenceValidator: Sendable {
         let topicIDs = site.content.topics.map(\.id)
         // Library entries are checked once, where they are written, not once per school.
         var checkedFiles = Set<String>()
-        var texts = Array(site.content.nationalTopicTexts.values)
-        texts += site.content.areas.values.flatMap(\.topicTexts.values)
-        texts += site.content.schools.flatMap(\.topicTexts.values)
-        for text in texts where !topicIDs.contains(text.topic) {
-            log.error(text.file, "there is no topic \"\(text.topic)\", so this text would never be shown",
-                      suggestion: Suggestion.nearest(to: text.topic, in: topicIDs).map { "rename the file to \($0).md" } ?? "add the topic to Content/topics.yml")
+        var texts = site.content.nationalTopicTexts.values.map { ($0, topicIDs, "Content/topics.yml") }
+        for area in site.content.areas.values {
+            let ids = topicIDs + area.topics.map(\.id)
+            texts += area.topicTexts.values.map { ($0, ids, "\(area.file.dropLast("area.md".count))topics.yml") }
         }
-        TopicWords.check(site.content.topics, log: log)
+        for school in site.schools {
+            let ids = school.topics.map(\.id)
+            texts += school.school.topicTexts.values.map { ($0, ids, "\(school.school.file.dropLast("school.md".count))topics.yml") }
+        }
+        for (text, ids, list) in texts where !ids.contains(text.topic) {
+            log.error(text.file, "there is no topic \"\(text.topic)\", so this text would never be shown",
+                      suggestion: Suggestion.nearest(to: text.topic, in: ids).map { "rename the file to \($0).md" } ?? "add the topic to \(list)")
+        }
+        checkOwnTopics(site, log: log)
+        TopicWords.check(site.content, log: log)
         LevelScale(content: site.content).validate(log: log)
         let nationalFiles = Set(site.content.national.values.map(\.file))
         let scaled = site.content.nationalLevels != nil
@@ -27,14 +34,16 @@ public struct ReferenceValidator: Sendable {
             for entry in school.entries {
                 // With a national scale, national files' levels were placed on the area's by resolving,
                 // and are checked against the scale instead.
-                if let levels = entry.fields.levels, !(scaled && nationalFiles.contains(levels.file)) {
+                if let levels = entry.fields.levels, !(scaled && nationalFiles.contains(levels.file)),
+                   checkedFiles.insert("level:\(school.area.id):\(levels.file):\(levels.line)").inserted {
                     let national = nationalFiles.contains(levels.file)
-                    check(levels, against: levelIDs, what: "level of need", scope: school.area.id, checked: &checkedFiles, log: log,
-                          hint: "\(school.area.name)'s levels are: \(levelIDs.joined(separator: ", "))"
-                              + (national ? "; to name levels that fit every area, add the national scale Content/levels.yml (see the README)" : ""))
+                    for id in levels.value where !levelIDs.contains(id) {
+                        var (message, suggestion) = LevelScale.unknownAreaLevel(id, in: school.area, scale: site.content.nationalLevels)
+                        if national { suggestion += "; to name levels that fit every area, add the national scale Content/levels.yml (see the README)" }
+                        log.error(levels.file, line: levels.line, column: levels.column, message, suggestion: suggestion)
+                    }
                 }
-                check(entry.fields.topics, against: topicIDs, what: "topic", checked: &checkedFiles, log: log,
-                      hint: "topics are listed in Content/topics.yml")
+                checkTopics(entry.fields.topics, of: school, in: site, checked: &checkedFiles, log: log)
                 if entry.kind == .service {
                     check(entry.fields.people, against: people, what: "person", checked: &checkedFiles, log: log,
                           hint: "people are listed under `people:` in school.md")
@@ -44,6 +53,53 @@ public struct ReferenceValidator: Sendable {
                    checkedFiles.insert("reviewed:" + reviewed.file).inserted {
                     log.warning(reviewed.file, line: reviewed.line, column: reviewed.column,
                                 "\"\(entry.name)\" was last reviewed \(ReferenceValidator.on(reviewed.value)), over a year ago", suggestion: "check its details are still right, then update `reviewed:`")
+                }
+            }
+        }
+    }
+
+    /// Topics an entry names, against the lists its file can see: a national agency the shared
+    /// list, a county's agency also the county's, a school's file also the school's.
+    func checkTopics(_ ids: Located<[String]>?, of school: ResolvedSchool, in site: ResolvedSite, checked: inout Set<String>, log: DiagnosticLog) {
+        guard let ids else { return }
+        let shared = site.content.topics.map(\.id)
+        let isNational = site.content.national.values.contains { $0.file == ids.file }
+        let isArea = !isNational && school.area.agencies.values.contains { $0.file == ids.file }
+        let known = isNational ? shared : isArea ? shared + school.area.topics.map(\.id) : school.topics.map(\.id)
+        let scope = isNational ? "" : isArea ? school.area.id : school.school.id
+        guard checked.insert("topic:\(scope):\(ids.file):\(ids.line)").inserted else { return }
+        for id in ids.value where !known.contains(id) {
+            let owner = site.content.areas.values.sorted { $0.id < $1.id }.first { $0.topics.contains { $0.id == id } }
+            let suggestion: String
+            if let owner, isNational || owner.id != school.area.id {
+                suggestion = "\"\(id)\" is a topic of \(owner.name) only (\(owner.topics.first { $0.id == id }!.file)); "
+                    + (isNational ? "a national agency names the shared topics in Content/topics.yml" : "this file names the shared topics and \(school.area.name)'s")
+            } else {
+                suggestion = Suggestion.didYouMean(id, in: known) ?? "topics are listed in Content/topics.yml"
+                    + (isNational ? "" : isArea ? " and \(school.area.file.dropLast("area.md".count))topics.yml" : ", the county's topics.yml and the school's")
+            }
+            log.error(ids.file, line: ids.line, column: ids.column, "unknown topic \"\(id)\"", suggestion: suggestion)
+        }
+    }
+
+    /// A county's or a school's own topic may not take an id a list above it already has.
+    func checkOwnTopics(_ site: ResolvedSite, log: DiagnosticLog) {
+        let shared = Set(site.content.topics.map(\.id))
+        for area in site.content.areas.values.sorted(by: { $0.id < $1.id }) {
+            for topic in area.topics where shared.contains(topic.id) {
+                log.error(topic.file, line: topic.line, "the topic \"\(topic.id)\" is already in Content/topics.yml",
+                          suggestion: "remove it here, or give the county's topic an id of its own")
+            }
+        }
+        for school in site.content.schools {
+            let area = site.content.areas[school.area.value]
+            for topic in school.topics {
+                if shared.contains(topic.id) {
+                    log.error(topic.file, line: topic.line, "the topic \"\(topic.id)\" is already in Content/topics.yml",
+                              suggestion: "remove it here, or give the school's topic an id of its own")
+                } else if let area, let theirs = area.topics.first(where: { $0.id == topic.id }) {
+                    log.error(topic.file, line: topic.line, "the topic \"\(topic.id)\" is already in \(theirs.file)",
+                              suggestion: "remove it here, or give the school's topic an id of its own")
                 }
             }
         }
@@ -71,7 +127,9 @@ public struct ReferenceValidator: Sendable {
             let file = entry.sources.last!
             if checked.insert("contact:" + file).inserted {
                 log.error(file, "\"\(entry.name)\" has no way to contact it",
-                          suggestion: "add at least one of phones:, emails:, websites:, teams: or contacts:; if families reach it only through a referral, write `access: referral` and who refers in `referral:`")
+                          suggestion: f.hasProfessionalContacts
+                              ? "its phones, emails and websites are all `for: professionals`; if families reach it only through a referral, write `access: referral` and who refers in `referral:`"
+                              : "add at least one of phones:, emails:, websites:, teams: or contacts:; if families reach it only through a referral, write `access: referral` and who refers in `referral:`")
             }
         }
     }
