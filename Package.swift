@@ -57,6 +57,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `check --links`: web addresses checked over HTTP(S) with FoundationNetworking's URLSession
+        // (part of the toolchain), kept apart like the preview server.
+        .target(
+            name: "SignpostLinks",
+            dependencies: ["SignpostCore"]
+        ),
         // Both programs allocate through Debian's libmimalloc-dev (mimalloc replaces malloc for
         // the whole process): a build makes and frees millions of small strings and arrays.
         .executableTarget(
@@ -64,6 +70,7 @@ let package = Package(
             dependencies: [
                 "SignpostCore",
                 "SignpostServe",
+                "SignpostLinks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.linkedLibrary("mimalloc")]
@@ -79,7 +86,10 @@ let package = Package(
             dependencies: [
                 "SignpostCore",
                 "SignpostServe",
+                "SignpostLinks",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
