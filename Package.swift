@@ -35,11 +35,18 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // Debian's libssl-dev: SHA-1 for the stable ids (UUIDv5) of `export oruk`.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "SignpostCore",
             dependencies: [
                 "CCmarkGFM",
                 "CQREncode",
+                "CLibCrypto",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

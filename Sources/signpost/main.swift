@@ -10,7 +10,7 @@ struct Signpost: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signpost",
         abstract: "Builds accessible Early Help Offer websites from the Markdown in Content/.",
-        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self],
+        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self, Export.self],
         defaultSubcommand: Build.self
     )
 }
@@ -168,6 +168,57 @@ struct Check: ParsableCommand {
             print(TerminalText.escapedJSON(DiagnosticJSON.encode(findings, schools: prepared.site.schools.count)))
         }
         if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write the library in a form other systems read.", subcommands: [ExportORUK.self])
+}
+
+struct ExportORUK: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "oruk",
+        abstract: "Write Open Referral UK (HSDS 3.0) JSON feeds: every area's library and every school's offer, or one of them.")
+
+    @OptionGroup var paths: Paths
+
+    @Option(help: "The folder to write the feeds into (new, empty or an earlier export).")
+    var output: String
+
+    @Option(help: ArgumentHelp("Only this area's library, at the top of the folder.", valueName: "area folder name"))
+    var area: String?
+
+    @Option(help: ArgumentHelp("Only this school's offer, as it publishes it, at the top of the folder.", valueName: "school folder name"))
+    var school: String?
+
+    func validate() throws {
+        if area != nil && school != nil { throw ValidationError("name an area or a school, not both") }
+    }
+
+    func run() throws {
+        let log = DiagnosticLog()
+        let options = paths.options(output: output)
+        let content = ContentLoader(root: options.content, displayRoot: options.contentDisplay).load(log: log)
+        let site = OverrideResolver(content: content).resolve(log: log)
+        ReferenceValidator(today: options.today).validate(site, log: log)
+        if log.hasErrors {
+            printDiagnostics(log.errors)
+            FileHandle.standardError.write(Data("Nothing was exported: fix the errors above first (`signpost check` lists them).\n".utf8))
+            throw ExitCode(1)
+        }
+        let selection: ORUKExport.Selection = area.map { .area($0) } ?? school.map { .school($0) } ?? .everything
+        switch ORUKExport(site: site, contentDisplay: options.contentDisplay).files(selection) {
+        case let .failure(diagnostic):
+            printDiagnostics([diagnostic])
+            throw ExitCode(1)
+        case let .success(files):
+            do { try ORUKExport.write(files, to: options.output, content: options.content) } catch {
+                FileHandle.standardError.write(Data("\(output):1:1: error: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+            let services = files.keys.filter { $0.contains("services/") && !$0.hasSuffix("services/index.json") }.count
+            print(TerminalText.escaped("Wrote \(services) service\(services == 1 ? "" : "s") as Open Referral UK JSON to \(output)"))
+        }
     }
 }
 
