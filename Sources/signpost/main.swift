@@ -10,7 +10,7 @@ struct Signpost: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signpost",
         abstract: "Builds accessible Early Help Offer websites from the Markdown in Content/.",
-        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self, Export.self],
+        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self, Report.self, Export.self],
         defaultSubcommand: Build.self
     )
 }
@@ -168,6 +168,44 @@ struct Check: ParsableCommand {
             print(TerminalText.escapedJSON(DiagnosticJSON.encode(findings, schools: prepared.site.schools.count)))
         }
         if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write what needs doing (overdue reviews, dead and moved web addresses) as a page and a CSV, for the county.",
+        discussion: "The web addresses are those `signpost check --links` last found. The report is never written into the site.")
+
+    @OptionGroup var paths: Paths
+
+    @Option(help: "The folder to write index.html and review.csv into (never the site's).")
+    var output: String
+
+    @Option(help: "The published site's folder, which the report is kept out of.")
+    var site = "Site"
+
+    /// The day the report is made for (tests fix it).
+    @Option(help: .hidden)
+    var today: String?
+
+    func validate() throws {
+        if let today, Day(today) == nil { throw ValidationError("--today should be a date such as 2027-03-01") }
+    }
+
+    func run() throws {
+        let log = DiagnosticLog()
+        var options = paths.options(output: site)
+        if let today { options.today = Day(today)! }
+        let prepared = SiteBuilder(options: options).prepare(log: log)
+        let uses = WebAddressFinder.find(in: prepared.site, markdown: prepared.markdown)
+        let report = ReviewReport(site: prepared.site, uses: uses, links: LinkMemory.load(content: options.content),
+                                  today: options.today, contentDisplay: options.contentDisplay)
+        do { try report.write(to: paths.url(output), site: options.output, content: options.content) } catch {
+            FileHandle.standardError.write(Data("\(output):1:1: error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let overdue = report.schools.filter(\.overdue).count
+        print(TerminalText.escaped("Wrote \(output)/index.html and \(output)/review.csv: \(report.rows.count) thing\(report.rows.count == 1 ? "" : "s") to do, \(overdue) of \(report.schools.count) school offers overdue"))
     }
 }
 

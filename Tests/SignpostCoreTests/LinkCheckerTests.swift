@@ -80,7 +80,7 @@ final class FakeSiteHandler: ChannelInboundHandler, Sendable {
         case "/drop": context.close(promise: nil)
         case "/slow":
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            context.eventLoop.scheduleTask(in: .seconds(5)) { self.respond(bound.value, method: method, "200 OK") }
+            context.eventLoop.scheduleTask(in: .seconds(8)) { self.respond(bound.value, method: method, "200 OK") }
         default: answer("404 Not Found")
         }
     }
@@ -88,7 +88,7 @@ final class FakeSiteHandler: ChannelInboundHandler, Sendable {
 
 @Suite("Link checks (a local server)", .serialized)
 struct LinkCheckerTests {
-    static func check(_ paths: [String], timeout: Double = 1) async throws -> (results: [String: LinkResult], sites: FakeSites) {
+    static func check(_ paths: [String], timeout: Double = 2) async throws -> (results: [String: LinkResult], sites: FakeSites) {
         let sites = try FakeSites()
         var settings = LinkCheckSettings()
         settings.timeout = timeout
@@ -118,7 +118,7 @@ struct LinkCheckerTests {
         #expect(result("/no-head").status == .ok)
         #expect(result("/drop").status == .dead)
         #expect(result("/slow").status == .dead)
-        #expect(result("/slow").reason == "it did not answer within 1 second")
+        #expect(result("/slow").reason == "it did not answer within 2 seconds")
         // A temporary redirect is followed and is no fix to write.
         #expect(result("/for-now").status == .ok)
         #expect(result("/for-now").movedTo == nil)
