@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
-BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev zlib1g-dev libmimalloc-dev
+BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev zlib1g-dev libmimalloc-dev libssl-dev
 RELEASE := .build/release/signpost
 DEBUG := .build/debug/signpost
 TEST_SITE := .build/test-site
@@ -25,7 +25,7 @@ build: deps
 # C libraries come from Debian; install only what pkg-config (or, for mimalloc, which has no
 # .pc file, dpkg) cannot find.
 deps:
-	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcmark-gfm libqrencode zlib \
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcmark-gfm libqrencode zlib libcrypto \
 		|| ! dpkg-query -W -f='$${db:Status-Status}\n' libmimalloc-dev 2>/dev/null | grep -qx installed; then \
 		echo "Installing $(BUILD_DEPS)"; \
 		$(APT) update -qq && $(APT) install -y -qq $(BUILD_DEPS) >/dev/null; \
@@ -52,7 +52,7 @@ unit: deps
 browser: test-deps
 	$(SWIFT) build --product signpost
 	rm -rf $(TEST_SITE) && $(DEBUG) build --content Content --theme Themes/default --output $(TEST_SITE)
-	SIGNPOST_SITE=$(CURDIR)/$(TEST_SITE) SIGNPOST_BIN=$(CURDIR)/$(DEBUG) $(PYTHON) -m pytest Tests/content Tests/fidelity Tests/cli Tests/publish Tests/browser -q -p no:cacheprovider
+	SIGNPOST_SITE=$(CURDIR)/$(TEST_SITE) SIGNPOST_BIN=$(CURDIR)/$(DEBUG) $(PYTHON) -m pytest Tests/content Tests/fidelity Tests/cli Tests/publish Tests/oruk Tests/browser -q -p no:cacheprovider
 
 # A bounded fuzz run (Tests/fuzz/fuzz.py): a fixed seed, the bad-input corpus and a few hundred
 # mutations of the county fixture and of schools' templates, each build under 5 s. Fails on a

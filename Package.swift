@@ -35,11 +35,18 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // Debian's libssl-dev: SHA-1 for the stable ids (UUIDv5) of `export oruk`.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "SignpostCore",
             dependencies: [
                 "CCmarkGFM",
                 "CQREncode",
+                "CLibCrypto",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -57,6 +64,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `check --links`: web addresses checked over HTTP(S) with FoundationNetworking's URLSession
+        // (part of the toolchain), kept apart like the preview server.
+        .target(
+            name: "SignpostLinks",
+            dependencies: ["SignpostCore"]
+        ),
         // Both programs allocate through Debian's libmimalloc-dev (mimalloc replaces malloc for
         // the whole process): a build makes and frees millions of small strings and arrays.
         .executableTarget(
@@ -64,6 +77,7 @@ let package = Package(
             dependencies: [
                 "SignpostCore",
                 "SignpostServe",
+                "SignpostLinks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.linkedLibrary("mimalloc")]
@@ -79,7 +93,10 @@ let package = Package(
             dependencies: [
                 "SignpostCore",
                 "SignpostServe",
+                "SignpostLinks",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SignpostCore
+import SignpostLinks
 import SignpostServe
 
 /// The command line is a thin shell over SignpostCore: it parses arguments, calls the
@@ -9,7 +10,7 @@ struct Signpost: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signpost",
         abstract: "Builds accessible Early Help Offer websites from the Markdown in Content/.",
-        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self],
+        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self, Report.self, Export.self],
         defaultSubcommand: Build.self
     )
 }
@@ -108,7 +109,9 @@ struct Build: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check every file in Content/ without writing anything.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check every file in Content/ without writing anything.",
+        discussion: "With --links, also asks every web address in Content/ whether it still works (needs the internet; results are kept for a day in .signpost/links.json).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -117,11 +120,54 @@ struct Check: ParsableCommand {
     @Option(help: "How to print the findings: text or json.")
     var format: Format = .text
 
+    @Flag(help: "Also check that every web address still works (dead, or moved for good).")
+    var links = false
+
+    /// Seconds to wait for each answer (tests shorten it).
+    @Option(help: .hidden)
+    var linkTimeout: Double?
+
     func run() throws {
+        // `--links` is async (URLSession); main runs it through `runChecking()`.
+        try finish(prepare(), links: [])
+    }
+
+    func prepare() -> (SiteBuilder.Prepared, DiagnosticLog) {
         let log = DiagnosticLog()
         var options = paths.options(output: "Site")
         options.includeDrafts = true // a draft's gaps are reported, as warnings
-        let prepared = SiteBuilder(options: options).prepare(log: log)
+        return (SiteBuilder(options: options).prepare(log: log), log)
+    }
+
+    func runChecking() async throws {
+        let (prepared, log) = prepare()
+        guard links else { return try finish((prepared, log), links: []) }
+        let content = paths.url(paths.content)
+        let uses = WebAddressFinder.find(in: prepared.site, markdown: prepared.markdown)
+        var memory = LinkMemory.load(content: content)
+        let due = memory.needingCheck(uses.map(\.url), now: Date())
+        let known = Set(uses.map(\.url)).count - due.count
+        if format == .text {
+            say("Checking \(due.count) web address\(due.count == 1 ? "" : "es")\(known > 0 ? " (\(known) checked in the last day, not asked again)" : "")…")
+        }
+        var settings = LinkCheckSettings()
+        if let linkTimeout { settings.timeout = linkTimeout }
+        let results = await LinkChecker(settings: settings).check(due)
+        for (url, result) in results { memory.results[url] = result }
+        if results.count < due.count {
+            log.warning(paths.content, "\(due.count - results.count) web address\(due.count - results.count == 1 ? "" : "es") could not be checked: this computer is not connected to the internet",
+                        suggestion: "run `signpost check --links` again when it is")
+        }
+        do { try memory.save(content: content) } catch {
+            log.warning(LinkMemory.file(content: content).path, "the link results could not be saved: \(error.localizedDescription)",
+                        suggestion: "check that the folder beside Content/ can be written to")
+        }
+        try finish((prepared, log), links: memory.diagnostics(for: uses))
+    }
+
+    func finish(_ prepared: (SiteBuilder.Prepared, DiagnosticLog), links: [Diagnostic]) throws {
+        let (prepared, log) = prepared
+        links.forEach(log.add)
         let findings = log.all
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
@@ -295,6 +341,8 @@ do {
     var command = try Signpost.parseAsRoot()
     if let serve = command as? Serve {
         try await serve.serve()
+    } else if let check = command as? Check {
+        try await check.runChecking()
     } else {
         try command.run()
     }

@@ -145,7 +145,7 @@ struct TemplateCheckerTests {
         let vocabulary = Self.theme.checked.vocabulary
         #expect(vocabulary.names[.unescaped] == ["area_text", "body", "breadcrumbs_html", "card_html", "content_html", "details_html", "entry_html", "footer_html",
                                                 "get_help_now_html", "handout_html", "header_html", "help_compact_html", "intro", "links_html",
-                                                "qr_svg", "school_text"])
+                                                "qr_svg", "school_text", "structured_data_html"])
         #expect(vocabulary.names[.tagName] == ["card_heading"])
         #expect(vocabulary.names[.style] == ["brand_style"])
         #expect(vocabulary.names[.scriptSource] == ["root"])

@@ -17,7 +17,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-python3 - "$here/requirements.txt" <<'PY' || python3 -m pip install -q --root-user-action=ignore -r "$here/requirements.txt"
+# Each pinned list is installed when any package in it is missing or at another version.
+for requirements in "$here/requirements.txt" "$here/../oruk/requirements.txt"; do
+python3 - "$requirements" <<'PY' || python3 -m pip install -q --root-user-action=ignore -r "$requirements"
 import sys, importlib.metadata as md
 for line in open(sys.argv[1]):
     line = line.split("#")[0].strip()
@@ -29,5 +31,6 @@ for line in open(sys.argv[1]):
         except md.PackageNotFoundError:
             sys.exit(1)
 PY
+done
 python3 -c "import importlib.metadata as md; assert md.version('axe-playwright-python') == '0.1.8'" 2>/dev/null \
   || python3 -m pip install -q --root-user-action=ignore --no-deps axe-playwright-python==0.1.8

@@ -103,6 +103,14 @@ struct PageValues {
     func entry(_ entry: ResolvedEntry, path: String, place: Place, sensitive: Bool, crumbs: [Crumb]) -> Values<EntryPageKey> {
         var values = layout.page(EntryPageKey.self, path: path, title: entry.name, scope: scope, sensitive: sensitive, crumbs: crumbs)
         values[.entry] = entries.content(entry, at: place)
+        if let school = scope.school {
+            let s = school.school
+            // A service with no contact of its own is reached through the school, as its page says.
+            let reach = entry.kind == .service && !entry.fields.hasContact && scope.isOwn(entry) && (s.phone != nil || s.email != nil)
+                ? SchoolContact(name: s.name, phone: s.phone, email: s.email) : nil
+            let national = !(entry.sources.first.map { $0.contains("/areas/") || $0.contains("/schools/") } ?? false)
+            values[.structured_data_html] = StructuredData.element(entry, school: reach, area: school.area, national: national)
+        }
         return values
     }
 

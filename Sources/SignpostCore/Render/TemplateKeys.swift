@@ -273,6 +273,8 @@ public enum TopicPageKey: String, PageKey {
 /// `entry`: an agency's or service's page.
 public enum EntryPageKey: String, PageKey {
     case title, head_title, exit_page, canonical, entry
+    /// schema.org JSON-LD for search engines: a whole `<script type="application/ld+json">` element.
+    case structured_data_html
     public static let table = KeyTable(Self.self, nested: [.entry: EntryContentKey.table], inherits: LayoutKey.table)
 }
 
