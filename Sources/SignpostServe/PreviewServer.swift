@@ -97,6 +97,9 @@ public final class PreviewServer: Sendable {
             return (head, body)
         }
         let path = request.path ?? "/"
+        if path == "/__signpost/reload.js" {
+            return answer(.ok, "text/javascript; charset=utf-8", Data(PreviewServer.reloadScriptSource.utf8))
+        }
         if path == "/__signpost/status" || path.hasPrefix("/__signpost/status?") {
             let body = (try? JSONEncoder().encode(status.withLock { $0 })) ?? Data()
             return answer(.ok, "application/json", body)
@@ -114,6 +117,7 @@ public final class PreviewServer: Sendable {
         fields[.contentLength] = String(body.count)
         fields[.cacheControl] = "no-store"
         fields[.init("X-Content-Type-Options")!] = "nosniff"
+        fields[.init("Content-Security-Policy")!] = ContentSecurityPolicy.header
         return (HTTPResponse(status: status, headerFields: fields), ByteBuffer(bytes: body))
     }
 
@@ -129,10 +133,12 @@ public final class PreviewServer: Sendable {
         return name == "127.0.0.1" || name == "localhost" || name == "[::1]"
     }
 
-    /// Injected before `</body>` in serve mode only (never into Site/): polls the status,
-    /// reloads after a successful rebuild and shows the errors of a failed one.
-    public static let reloadScript = """
-    <script>
+    /// Injected before `</body>` in serve mode only (never into Site/): loads the script that
+    /// polls the status, reloads after a successful rebuild and shows the errors of a failed
+    /// one. A file, not a script in the page: the pages allow no script written into them.
+    public static let reloadScript = "<script src=\"/__signpost/reload.js\"></script>\n"
+
+    static let reloadScriptSource = """
     (function () {
       var seen = null, box = null;
       function show(errors) {
@@ -153,7 +159,6 @@ public final class PreviewServer: Sendable {
       }
       poll();
     })();
-    </script>
     """
 }
 

@@ -279,8 +279,13 @@ struct Serve: AsyncParsableCommand {
     func run() async throws { try await serve() }
 
     func serve() async throws {
-        // The preview is built outside Site/, because it carries the reload script.
-        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("signpost-serve-\(getpid())")
+        // The preview is built outside Site/, because it carries the reload script, in a folder
+        // mkdtemp makes: a new name no one can have made first, open only to this user.
+        var template = Array((NSTemporaryDirectory() + "signpost-serve-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw ValidationError("could not make a folder for the preview in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))")
+        }
+        let work = URL(fileURLWithPath: String(cString: made))
         let output = work.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var options = paths.options(output: output.path)

@@ -26,6 +26,8 @@ struct MarkdownBoundsTests {
         "deep lists and quotes": ({ "ok\n" + String(repeating: "- > ", count: 200) + "x" }, 2, "puts 400 quotes or lists"),
         "www. after underscores": ({ "Visit\n" + String(repeating: "www.a_", count: 40_000) }, 2, "holds many web addresses"),
         "@ in one run": ({ "Mail\n" + String(repeating: "a@", count: 400_000) }, 2, "has 400000 @ signs"),
+        "images around empty links": ({ "---\n" + String(repeating: "![[]()", count: 166_000) }, 2, "more than 1000 [ brackets"),
+        "open brackets in a quote": ({ "> start\n" + String(repeating: "> ![a [b\n", count: 600) }, 502, "more than 1000 [ brackets"),
         "emails on one line": ({ String(repeating: "x@y.org ", count: 20_000) }, 1, "has 20000 @ signs"),
     ]
 
@@ -47,6 +49,9 @@ struct MarkdownBoundsTests {
         "> quoted\n> > twice\n> > > three times\n\n- list\n  - nested\n    - more\n",
         String(repeating: "Contact office@school.sch.uk or head@school.sch.uk, or see www.school.sch.uk/about_us. ", count: 2_000),
         "* * *\n\n- - -\n\n| a |\n|:-:|\n| b |\n",
+        String(repeating: "- [A service](https://example.org/a) and [another](https://example.org/b)\n", count: 1_500),
+        "|a|b|\n|-|-|\n" + String(repeating: "|[x](https://example.org/x) [y](/y) [z](/z)|[w](/w) [v](/v)|\n", count: 400),
+        String(repeating: "Escaped \\[ brackets \\[ here\n", count: 1_000),
         String(repeating: "A long paragraph line without a blank line.\n", count: 3_000) + "\nThen a table:\n\n" + table(columns: 3, rows: 10),
     ])
     func realContentIsRendered(markdown: String) {

@@ -78,8 +78,26 @@ struct MarkdownTests {
     }
 
     @Test func imageWithoutAltIsReported() {
-        let result = renderer.render("![](https://example.org/a.png)\n\n![Described](https://example.org/b.png)")
-        #expect(result.imagesWithoutAlt == [MarkdownLink(url: "https://example.org/a.png", line: 1)])
+        let result = renderer.render("![](a.png)\n\n![Described](b.png)")
+        #expect(result.imagesWithoutAlt == [MarkdownLink(url: "a.png", line: 1)])
+    }
+
+    /// Issue 25: `![a](https://tracker.example.com/pixel.gif)` was published as an `<img>`,
+    /// telling another website who reads a page about domestic abuse.
+    @Test(arguments: ["https://tracker.example.com/pixel.gif", "http://example.org/a.png", "//tracker.example.com/p.gif",
+                      "\\\\tracker.example.com/p.gif", "HTTPS://EXAMPLE.ORG/x.png", "ftp://example.org/x.png"])
+    func picturesFromOtherWebsitesAreLeftOut(url: String) {
+        let result = renderer.render("Intro\n\n![A pixel](\(url)) and [a link](https://example.org/page)")
+        #expect(!result.html.contains("<img"), "\(result.html)")
+        #expect(result.html.contains("A pixel"))
+        #expect(result.html.contains("<a href=\"https://example.org/page\">"))
+        #expect(result.outsideImages.map(\.line) == [3] || result.removedLinks.map(\.link.line) == [3])
+    }
+
+    @Test func picturesOfTheSiteStay() {
+        let result = renderer.render("![Our hall](hall.png) ![Map](../pages/map.png)")
+        #expect(result.html.contains("<img src=\"hall.png\" alt=\"Our hall\" />"), "\(result.html)")
+        #expect(result.outsideImages.isEmpty)
     }
 
     @Test func headingsGetIds() {

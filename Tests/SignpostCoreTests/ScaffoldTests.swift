@@ -123,3 +123,37 @@ struct ScaffoldTests {
         #expect(county.read("agencies/nspcc.md") == before)
     }
 }
+
+/// Issue 25 finding 4: `signpost new school "Accessibility"` made `schools/accessibility`,
+/// which `check` then refused, and names with line breaks or terminal codes wrote files that
+/// failed `check`.
+@Suite("signpost new refuses names the site cannot use")
+struct ScaffoldNameTests {
+    @Test(arguments: ["Accessibility", "assets", "Index", "404", "Sitemap", " accessibility! "])
+    func aSchoolCannotTakeANameTheSiteUses(name: String) throws {
+        let county = TwoCounties()
+        let result = Scaffold(content: county.content, contentDisplay: "Content").create(.school, name: name, area: "severnshire", school: nil)
+        guard case let .failure(problem) = result else { Issue.record("\(name) was created: \(result)"); return }
+        #expect(problem.message.contains("the site already uses for its own pages"), "\(problem.message)")
+        #expect(problem.suggestion?.contains("accessibility, assets, index, sitemap") == true || problem.suggestion?.contains("404, accessibility") == true)
+        let schools = try FileManager.default.contentsOfDirectory(atPath: county.content.appendingPathComponent("schools").path)
+        #expect(!schools.contains(Slug.make(name)))
+    }
+
+    @Test(arguments: ["Oak\nFirst", "Oak\r\nFirst", "Oak \u{1B}[31mFirst", "Oak\u{7}First", "Oak\u{202E}First", "Oak\u{2028}First", "Oak\tFirst\u{0}"])
+    func aNameWithControlCharactersIsRefused(name: String) throws {
+        let county = TwoCounties()
+        for kind in [Scaffold.Kind.school, .area, .agency] {
+            let result = Scaffold(content: county.content, contentDisplay: "Content").create(kind, name: name, area: kind == .school ? "severnshire" : nil, school: nil)
+            guard case let .failure(problem) = result else { Issue.record("\(kind) \(name.debugDescription) was created"); continue }
+            #expect(problem.message.contains("line break or an invisible control character"), "\(problem.message)")
+            #expect(!problem.message.contains("\u{1B}") && !problem.message.contains("\n"))
+        }
+    }
+
+    @Test func anOrdinaryNameIsStillCreated() {
+        let county = TwoCounties()
+        let result = Scaffold(content: county.content, contentDisplay: "Content").create(.school, name: "Accessibility Academy", area: "severnshire", school: nil)
+        guard case .success = result else { Issue.record("\(result)"); return }
+    }
+}

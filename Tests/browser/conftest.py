@@ -41,7 +41,7 @@ def base_url():
     server.shutdown()
 
 
-def make_driver(javascript=True):
+def make_driver(javascript=True, logging=False):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -50,6 +50,9 @@ def make_driver(javascript=True):
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--window-size=1280,900", "--lang=en-GB"):
         options.add_argument(argument)
+    if logging:
+        # The console, where Chromium reports what the Content-Security-Policy blocked.
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     # The Debian driver: Selenium Manager would otherwise try to download one.

@@ -1,5 +1,6 @@
 """Fixtures for the command-line checks: a copy of the seed content and theme for each
 test, and `signpost serve` started on a free port. Helpers are in cli_support.py."""
+import os
 import resource
 import shutil
 import signal
@@ -31,7 +32,10 @@ def serve(project):
                 resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
 
         port = free_port()
+        # Its own temporary folder, so a test can find the preview folder serve makes there.
+        (project / "tmp").mkdir(exist_ok=True)
         process = subprocess.Popen([str(BIN), "serve", "--port", str(port), *args], cwd=project, preexec_fn=limit,
+                                   env={**os.environ, "TMPDIR": str(project / "tmp")},
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         processes.append(process)
         deadline = time.time() + 60

@@ -63,12 +63,36 @@ def listening_sockets(port):
 def test_serve_listens_on_loopback_only_and_injects_reload_script(server):
     project, port, _ = server
     status, page = get(f"http://127.0.0.1:{port}/westlands-first/")
-    assert status == 200 and "__signpost/status" in page
+    assert status == 200 and "/__signpost/reload.js" in page
     # 0100007F is 127.0.0.1 as /proc/net/tcp writes it; 0.0.0.0 or any IPv6 address would fail.
     assert listening_sockets(port) == [("tcp", "0100007F")]
     # The reload script is for the preview only: never in Site/.
     assert run("build", cwd=project).returncode == 0
     assert "__signpost" not in (project / "Site/westlands-first/index.html").read_text()
+
+
+def test_the_preview_folder_is_new_private_and_unguessable(server):
+    """Issue 25: serve reused /tmp/signpost-serve-<pid> when it existed, so another user who
+    made it first could replace the pages served. mkdtemp makes a new folder only its user opens."""
+    project, port, process = server
+    (folder,) = (project / "tmp").glob("signpost-serve-*")
+    assert folder.name != f"signpost-serve-{process.pid}"
+    assert folder.stat().st_mode & 0o777 == 0o700
+    status, page = get(f"http://127.0.0.1:{port}/westlands-first/")
+    assert status == 200
+
+
+def test_serve_sends_the_content_security_policy_and_its_reload_script_is_a_file(server):
+    _, port, _ = server
+    status, answer = raw_get(port, "/westlands-first/")
+    head, _, body = answer.partition(b"\r\n\r\n")
+    policy = [line.split(b":", 1)[1].strip() for line in head.split(b"\r\n") if line.lower().startswith(b"content-security-policy:")]
+    assert policy == [b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; "
+                      b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"], head
+    assert b'<script src="/__signpost/reload.js"></script>' in body
+    assert b"<script>" not in body
+    status, script = get(f"http://127.0.0.1:{port}/__signpost/reload.js")
+    assert status == 200 and "__signpost/status" in script
 
 
 def test_the_loopback_check_sees_a_socket_open_to_all():
@@ -196,8 +220,8 @@ def test_serve_does_not_follow_symlinks_out_of_the_site(server, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("top secret")
     # Plant links inside the folder being served: one to a file outside, one to a folder outside.
-    served = pathlib.Path(f"/tmp/signpost-serve-{process.pid}/site")
-    assert served.is_dir()
+    project, _, _ = server
+    (served,) = (project / "tmp").glob("signpost-serve-*/site")
     (served / "leak.txt").symlink_to(secret)
     (served / "outside").symlink_to(tmp_path, target_is_directory=True)
     for path in ("/leak.txt", "/outside/secret.txt"):

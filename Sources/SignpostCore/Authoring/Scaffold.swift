@@ -20,11 +20,21 @@ public struct Scaffold: Sendable {
         guard name.contains(where: { $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             return .failure(Diagnostic(file: contentDisplay, "the name \"\(name)\" has no letters or digits to make a file name from", suggestion: "give its name in words, e.g. \"St Example Primary\""))
         }
+        // A line break would end the quoted name in the new file, and terminal codes would
+        // travel on into every message that quotes it.
+        if name.unicodeScalars.contains(where: { [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory) }) {
+            return .failure(Diagnostic(file: contentDisplay, "the name \"\(TerminalText.escaped(name))\" has a line break or an invisible control character in it",
+                                       suggestion: "type the name again on one line, e.g. \"St Example Primary\""))
+        }
         let id = Slug.make(name)
         let quoted = ScaffoldText.quoted(name)
         let file: (String, String)
         switch kind {
         case .school:
+            if SiteLayout.reservedSchoolNames.contains(id) {
+                return .failure(Diagnostic(file: "\(contentDisplay)/schools", "a school cannot be named \"\(name)\": its folder would be \"\(id)\", which the site already uses for its own pages",
+                                           suggestion: "give the school's full name, e.g. \"\(name) School\" (names not allowed: \(SiteLayout.reservedSchoolNames.sorted().joined(separator: ", ")))"))
+            }
             switch knownArea(area, for: "the school") {
             case let .failure(problem): return .failure(problem)
             case let .success(area): file = ("schools/\(id)/school.md", ScaffoldText.school(quoted, area: area))

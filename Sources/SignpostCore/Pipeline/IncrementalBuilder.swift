@@ -80,7 +80,7 @@ public final class IncrementalBuilder: Sendable {
             for school in prepared.site.schools { state.entries[school.school.id] = school.entries.map { Set($0.sources) } }
             state.logos = logos(of: prepared.site)
             state.sitemap = prepared.site.content.site.baseURL.map { builder.sitemap(base: $0, pages: Array(state.pages.keys)) }
-            state.summaries = try? SchoolSummaries.read(from: options.output)?.encoded()
+            state.summaries = try? SchoolSummaries.read(content: options.content, output: options.output)?.encoded()
             state.kept = !result.kept.isEmpty
             state.hasBuilt = true
         }
@@ -246,9 +246,10 @@ public final class IncrementalBuilder: Sendable {
             try SiteWriter.replace(sitemap, at: options.urls.sitemap, in: options.output)
         }
         state.sitemap = sitemap
-        let summaries = try SchoolSummaries(site).encoded()
-        if summaries != state.summaries { try SiteWriter.replace(summaries, at: SchoolSummaries.fileName, in: options.output) }
-        state.summaries = summaries
+        let summaries = SchoolSummaries(site)
+        let encoded = try summaries.encoded()
+        if encoded != state.summaries, case .county = options.urls.scheme { try summaries.save(content: options.content, output: options.output) }
+        state.summaries = encoded
     }
 
     /// Where each school's logo is written, by school.

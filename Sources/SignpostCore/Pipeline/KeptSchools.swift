@@ -34,7 +34,7 @@ public struct KeptSchool: Sendable, Equatable {
 }
 
 /// The schools a build keeps as last published (see `SchoolIsolation`), and what it writes for
-/// them. Also writes every build's `SchoolSummaries`, so the next build has them.
+/// them, and every build's `SchoolSummaries`, so the next build has them.
 struct KeptSchools: Sendable {
     /// The live site they are kept from.
     let live: URL
@@ -54,8 +54,8 @@ struct KeptSchools: Sendable {
 
     /// Into the new build, before it is swapped in: each kept school's folder as it is in the
     /// live site, the entries of its PDFs in the PDF manifest (so an unchanged PDF is not made
-    /// again once the school is fixed), and the site-wide lines of every school it publishes.
-    func write(into staging: URL, site: ResolvedSite) throws {
+    /// again once the school is fixed).
+    func write(into staging: URL) throws {
         for (_, files) in files.sorted(by: { $0.key < $1.key }) {
             try KeptFolder.copy(files, from: live, to: staging)
         }
@@ -64,8 +64,12 @@ struct KeptSchools: Sendable {
             for (pdf, entry) in old.documents where kept.contains(pdf) { manifest.documents[pdf] = entry }
             try manifest.write(to: staging)
         }
+    }
+
+    /// The site-wide lines of every school the site publishes, kept ones as last published.
+    func summaries(of site: ResolvedSite) -> SchoolSummaries {
         var summaries = SchoolSummaries(site)
         for (id, line) in lines where files[id] != nil { summaries.schools[id] = line }
-        try SiteWriter.write(try summaries.encoded(), to: SchoolSummaries.fileName, in: staging)
+        return summaries
     }
 }

@@ -28,7 +28,7 @@ struct SchoolIsolation {
             findings.forEach(log.add)
             return KeptSchools(live: live)
         }
-        let previous = SchoolSummaries.read(from: live) ?? SchoolSummaries()
+        let previous = SchoolSummaries.read(content: options.content, output: options.output) ?? SchoolSummaries()
         var later: [Diagnostic] = []
         // Links from the schools built to a kept school now lead to its last published pages,
         // which may lack the page linked to: such a link keeps its school too, and so on.

@@ -207,8 +207,12 @@ public struct SiteBuilder: Sendable {
                 renderAndWrite(prepared, theme: theme, to: staging, only: prepared.plans.filter(\.showsDownloads),
                                fingerprints: fingerprints).forEach(log.add)
                 if !log.hasErrors {
-                    try kept.write(into: staging, site: prepared.site)
+                    try kept.write(into: staging)
                     try writer.commit(staging)
+                    // Build state, outside the output; only a county site isolates schools.
+                    if case .county = options.urls.scheme {
+                        try kept.summaries(of: prepared.site).save(content: options.content, output: options.output)
+                    }
                 }
                 clock.lap("linking pages+swap")
             } catch {

@@ -30,6 +30,9 @@ public struct RenderedMarkdown: Sendable {
     public var removedLinks: [(link: MarkdownLink, reason: String)]
     /// Images with no description, which screen-reader users cannot see.
     public var imagesWithoutAlt: [MarkdownLink]
+    /// Images from anywhere but the site itself, replaced by their description: a picture from
+    /// another website tells that website who is reading the page.
+    public var outsideImages: [MarkdownLink] = []
     /// Headings that skip a level in the text (the output closes the gap).
     public var skippedHeadings: [SkippedHeading] = []
     /// Set when the text is beyond what can be rendered in reasonable time; it is then not rendered.
@@ -39,26 +42,49 @@ public struct RenderedMarkdown: Sendable {
 /// Markdown → HTML with Debian's cmark-gfm. Raw HTML is never passed through (no
 /// CMARK_OPT_UNSAFE), and link targets are checked in the syntax tree before rendering.
 ///
-/// cmark-gfm 0.29's parser is not thread-safe (a shared inline table, upstream PR #176):
-/// parsing runs under one process-wide lock; tree edits and HTML rendering run in parallel.
+/// Each call parses with its own parser, on the caller's thread, so a slow text holds up only
+/// its own thread (see `registered` for why that is safe with cmark-gfm 0.29). A text whose
+/// parse takes longer than `timeLimit` is refused and its HTML left out.
 public struct MarkdownRenderer: Sendable {
-    static let parseLock = NSLock()
     static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter", "tasklist"]
-    /// Registering extensions mutates global state, so it happens once, before any parse.
+    /// cmark-gfm 0.29 keeps the inline special characters in one global table: every parse
+    /// adds its extensions' characters when it starts its inlines and removes them when it
+    /// ends (`cmark_manage_extensions_special_characters`), so a parse ending on one thread
+    /// takes `~` away from a parse still running on another (upstream PR #176). Signpost
+    /// attaches the same extensions to every parser, so their characters are added here once,
+    /// before any parse, and `SpecialCharacters` stands in for that function, doing nothing:
+    /// all threads then only read the table. A program linked without the stand-in (see
+    /// Package.swift) keeps one lock around parsing instead. `MarkdownThreadTests` checks both.
     static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
+        let parser = cmark_parser_new(MarkdownRenderer.options)!
+        attachExtensions(to: parser)
+        SpecialCharacters.addOnce(parser)
+        cmark_parser_free(parser)
         return true
     }()
+    static let parseLock = NSLock()
+
+    static func attachExtensions(to parser: OpaquePointer) {
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+    }
 
     public static let options: Int32 = CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_VALIDATE_UTF8
+    public static let defaultTimeLimit: Duration = .seconds(1)
 
     /// The heading level the body's top headings become (the page title is the only h1).
     public var topHeadingLevel: Int
     public var linkPhoneNumbers: Bool
+    /// How long one text's parse may take. `MarkdownBounds` keeps every known slow shape far
+    /// below it; this catches any shape not yet known.
+    public var timeLimit: Duration
 
-    public init(topHeadingLevel: Int = 2, linkPhoneNumbers: Bool = true) {
+    public init(topHeadingLevel: Int = 2, linkPhoneNumbers: Bool = true, timeLimit: Duration = MarkdownRenderer.defaultTimeLimit) {
         self.topHeadingLevel = topHeadingLevel
         self.linkPhoneNumbers = linkPhoneNumbers
+        self.timeLimit = timeLimit
     }
 
     public func render(_ markdown: String) -> RenderedMarkdown {
@@ -68,21 +94,27 @@ public struct MarkdownRenderer: Sendable {
             return result
         }
         _ = MarkdownRenderer.registered
-        MarkdownRenderer.parseLock.lock()
+        let clock = ContinuousClock()
+        let started = clock.now
         let parser = cmark_parser_new(MarkdownRenderer.options)!
-        for name in MarkdownRenderer.extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
-        // The text's own bytes, not a C string copied from them while the lock is held.
+        MarkdownRenderer.attachExtensions(to: parser)
         var text = markdown
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { if let start = $0.baseAddress { cmark_parser_feed(parser, start, $0.count) } }
+        func parse() -> OpaquePointer {
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { if let start = $0.baseAddress { cmark_parser_feed(parser, start, $0.count) } }
+            }
+            return cmark_parser_finish(parser)!
         }
-        let document = cmark_parser_finish(parser)!
-        MarkdownRenderer.parseLock.unlock()
+        let document = SpecialCharacters.isShared ? parse() : MarkdownRenderer.parseLock.withLock { parse() }
         defer {
             cmark_node_free(document)
             cmark_parser_free(parser)
+        }
+        if clock.now - started > timeLimit {
+            result.refused = MarkdownBounds.Violation(
+                line: 1, message: "this text took more than \(timeLimit) to read, so it is left out; its shape is far from anything an office writes",
+                suggestion: "look for long runs of [ ] * _ < or ` with no words between them, and remove them or write \\ before each")
+            return result
         }
 
         let nodes = collect(document)
@@ -159,11 +191,25 @@ public struct MarkdownRenderer: Sendable {
                 unwrap(node)
                 continue
             }
+            if isImage, MarkdownRenderer.isOutsideAddress(url) {
+                result.outsideImages.append(link)
+                unwrap(node)
+                continue
+            }
             result.links.append(link)
             if isImage && cmark_node_first_child(node) == nil {
                 result.imagesWithoutAlt.append(link)
             }
         }
+    }
+
+    /// An address with a scheme (`https:`, `data:`, anything before a colon ahead of the first
+    /// slash), or one starting `//` or `\\`, which browsers read as another host.
+    static func isOutsideAddress(_ url: String) -> Bool {
+        let trimmed = url.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+        if trimmed.hasPrefix("//") || trimmed.hasPrefix("\\") || trimmed.hasPrefix("/\\") || trimmed.hasPrefix("\\/") { return true }
+        guard let colon = trimmed.firstIndex(of: ":") else { return false }
+        return !trimmed[..<colon].contains { $0 == "/" || $0 == "?" || $0 == "#" }
     }
 
     /// Replaces a link by its text (an image by its description), keeping what the reader sees.

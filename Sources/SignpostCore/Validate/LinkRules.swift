@@ -33,25 +33,17 @@ public enum LinkRules {
         guard let host = components.host?.lowercased(), !host.isEmpty else {
             return .error("\"\(url)\" has no site name after https://", suggestion: nil)
         }
-        if host == "localhost" || host.hasPrefix("127.") || host == "0.0.0.0" {
+        let address = HostAddress.classify(host)
+        if host == "localhost" || host.hasSuffix(".localhost") || address == .thisComputer {
             return .error("\"\(url)\" points at the computer it is opened on, not at a website", suggestion: "use the site's public address")
         }
-        if !host.contains(".") || host.hasSuffix(".local") || host.hasSuffix(".internal") || host.hasSuffix(".lan") || isPrivateIP(host) {
+        if address == .privateNetwork || (address == nil && (!host.contains(".") || host.hasSuffix(".local") || host.hasSuffix(".internal") || host.hasSuffix(".lan"))) {
             return .error("\"\(url)\" is an address on a private network (an intranet), which families cannot open", suggestion: "link to a public page instead")
         }
         if scheme == "http" {
             return .warning("\"\(url)\" is not a secure (https) address; most sites now work with https://, which browsers trust more")
         }
         return .ok
-    }
-
-    static func isPrivateIP(_ host: String) -> Bool {
-        // Most hosts have a letter in them, which no number (`Int`) has: no need to split them.
-        let numeric = "0123456789.+-".utf8
-        guard host.utf8.allSatisfy({ numeric.contains($0) }) else { return false }
-        let octets = host.split(separator: ".")
-        guard octets.count == 4, octets.allSatisfy({ Int($0) != nil }) else { return false }
-        return octets[0] == "10" || (octets[0] == "192" && octets[1] == "168") || (octets[0] == "172" && (16...31).contains(Int(octets[1])!))
     }
 
     /// A plain address, nothing more: the site links it as `mailto:` + address, where `?cc=`,

@@ -1,7 +1,8 @@
 /// Limits on the shapes of Markdown that Debian's cmark-gfm 0.29 parses in quadratic time
 /// (a wide table, a table row with thousands of cells, a paragraph thousands of lines long
 /// just before a table, many `www.` in one unbroken run, many `@` on one long line, quotes
-/// nested thousands deep). Each is far outside what an office writes, and each limit is
+/// nested thousands deep, thousands of `[` in one paragraph: each link made walks back over
+/// every `[` still open before it). Each is far outside what an office writes, and each limit is
 /// checked in one pass over the bytes before cmark sees the text, so no single text takes
 /// more than about a second to render.
 import Foundation
@@ -14,6 +15,8 @@ public enum MarkdownBounds {
     /// Lines of paragraph just before tables, in all: cmark-gfm reads them again for each table.
     public static let maximumHeaderLines = 2_000
     public static let maximumNesting = 100
+    /// `[` in one paragraph, table row or heading (a page of links has one or two per line).
+    public static let maximumBrackets = 1_000
     /// `www.` starts times the length of the unbroken run each is in (each start scans the run).
     static let maximumWebAddressWork = 10_000_000
     /// `@` signs times the length of their line (each email found copies the rest of the line).
@@ -46,6 +49,8 @@ public enum MarkdownBounds {
         var headerLines = 0
         var webAddressWork = 0
         var emailWork = 0
+        /// `[` since the current paragraph (or table row, or heading) started.
+        var brackets = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -67,11 +72,13 @@ public enum MarkdownBounds {
             if let violation = autolinkWork(start, end) { return violation }
             var position = start
             var nesting = 0
+            var listItem = false
             // Containers: quotes (>) and list markers followed by a space, possibly many on one line.
             while position < end {
                 let byte = bytes[position]
                 if byte == 62 { nesting += 1 } else if (byte == 45 || byte == 42 || byte == 43), position + 1 < end, Scan.isSpace(bytes[position + 1]) {
                     nesting += 1
+                    listItem = true
                 } else if !Scan.isSpace(byte) { break }
                 position += 1
             }
@@ -82,8 +89,11 @@ public enum MarkdownBounds {
             if position == end {
                 tableColumns = nil
                 paragraphLines = 0
+                brackets = 0
                 return nil
             }
+            if listItem || tableColumns != nil || bytes[position] == 35 { brackets = 0 }
+            if let violation = countBrackets(position, end) { return violation }
             // A heading, quote or list item starts a new block: the paragraph before it has ended.
             if tableColumns == nil, nesting > 0 || bytes[position] == 35 { paragraphLines = 0 }
             if let columns = tableColumns {
@@ -116,6 +126,22 @@ public enum MarkdownBounds {
             paragraphLines += 1
             previousLine = position..<end
             return nil
+        }
+
+        /// Unescaped `[` on the line, found with memchr (most lines have none).
+        mutating func countBrackets(_ start: Int, _ end: Int) -> Violation? {
+            guard let base = bytes.baseAddress else { return nil }
+            var index = start
+            while index < end, let hit = memchr(base + index, 91, end - index) {
+                index = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                var backslashes = 0
+                while index - backslashes > start, bytes[index - backslashes - 1] == 92 { backslashes += 1 }
+                if backslashes % 2 == 0 { brackets += 1 }
+                index += 1
+            }
+            guard brackets > MarkdownBounds.maximumBrackets else { return nil }
+            return Violation(line: line, message: "this paragraph has more than \(MarkdownBounds.maximumBrackets) [ brackets; Signpost allows up to \(MarkdownBounds.maximumBrackets) in one paragraph, as reading more takes minutes",
+                             suggestion: "put a blank line between groups of links, or write \\[ for a [ that does not start a link")
         }
 
         mutating func addCells(_ count: Int) -> Violation? {

@@ -8,7 +8,7 @@ struct MarkdownFindings {
 
     func report(log: DiagnosticLog) {
         // Most builds have no findings at all: then no text is looked for in any school.
-        let flagged = markdown.filter { $0.refused != nil || !$0.removedLinks.isEmpty || !$0.imagesWithoutAlt.isEmpty || !$0.skippedHeadings.isEmpty }
+        let flagged = markdown.filter { $0.refused != nil || !$0.removedLinks.isEmpty || !$0.imagesWithoutAlt.isEmpty || !$0.outsideImages.isEmpty || !$0.skippedHeadings.isEmpty }
         guard !flagged.isEmpty else { return }
         var reported = Set<String>()
         for school in site.schools {
@@ -29,6 +29,11 @@ struct MarkdownFindings {
             let at = body.locate(removed.link.line)
             log.error(at.file, line: at.line, "the link \"\(removed.link.url)\" is \(removed.reason); it is not published",
                       suggestion: "link to a page on a public website instead")
+        }
+        RepeatedFindings.report(rendered.outsideImages, what: "pictures from other websites", log: log, place: { body.locate($0.line) }) { image in
+            let at = body.locate(image.line)
+            log.error(at.file, line: at.line, "the picture \"\(image.url)\" is on another website; pages load nothing from other websites, as that would tell them who reads the page, so only its description is published",
+                      suggestion: "remove the picture, or link to the page it is on: [what it shows](address)")
         }
         RepeatedFindings.report(rendered.imagesWithoutAlt, what: "pictures without a description", log: log, place: { body.locate($0.line) }) { image in
             let at = body.locate(image.line)

@@ -1,12 +1,13 @@
 import Foundation
 
 /// What the site-wide pages (the list of schools, the accessibility statement) show of each
-/// school the site publishes, kept in the output as `.signpost-schools.json`. When a school's
+/// school the site publishes, kept as build state in `.signpost/` beside the content folder,
+/// one file per output folder (never in the output: web hosts serve dot-files). When a school's
 /// own files have errors, the build keeps its last published pages (`SchoolIsolation`) and
 /// these lines stand in for it, so the site-wide pages still list it as it was published, even
-/// when its `school.md` can no longer be read. Hidden (a leading dot): the preview server does
-/// not serve it and the sitemap does not list it; it holds nothing the pages do not show.
+/// when its `school.md` can no longer be read.
 struct SchoolSummaries: Codable, Equatable, Sendable {
+    /// Where builds before this one kept it, in the output; read once, then left behind.
     static let fileName = ".signpost-schools.json"
 
     /// One school as the site-wide pages show it.
@@ -38,11 +39,30 @@ struct SchoolSummaries: Codable, Equatable, Sendable {
         }
     }
 
-    /// Those of the last build in `folder`, or none when it has no readable file.
-    static func read(from folder: URL) -> SchoolSummaries? {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
+    /// Those of the last build into `output` from `content`, or none when there is no readable file.
+    static func read(content: URL, output: URL) -> SchoolSummaries? {
+        decode(stateFile(content: content, output: output)) ?? decode(output.appendingPathComponent(fileName))
+    }
+
+    private static func decode(_ file: URL) -> SchoolSummaries? {
+        guard let data = try? Data(contentsOf: file),
               let summaries = try? JSONDecoder().decode(SchoolSummaries.self, from: data), summaries.version == 1 else { return nil }
         return summaries
+    }
+
+    /// `.signpost/schools-<output>.json` beside the content folder, named by a hash of the output
+    /// folder's path, so builds into different `--output` folders keep their own.
+    static func stateFile(content: URL, output: URL) -> URL {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in output.standardizedFileURL.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let name = String(hash, radix: 16)
+        return content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".signpost/schools-\(String(repeating: "0", count: 16 - name.count) + name).json")
+    }
+
+    func save(content: URL, output: URL) throws {
+        let file = SchoolSummaries.stateFile(content: content, output: output)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try encoded().write(to: file, options: .atomic)
     }
 
     func encoded() throws -> Data {
