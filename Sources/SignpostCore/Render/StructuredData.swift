@@ -1,7 +1,7 @@
 /// schema.org JSON-LD for an entry's page, so that search engines show the number, email and
 /// web address the page itself shows: an `Organization` for an agency, a `GovernmentService`
 /// for a school's own service. Made from the entry's fields the page's contact box shows,
-/// with no extra pass over the site.
+/// with no extra pass over the site; lines for professionals are left out, as on a card.
 enum StructuredData {
     /// The whole `<script type="application/ld+json">` element. It is a data block (never
     /// run, so a `script-src 'self'` policy allows it), and `<`, `>` and `&` are written as
@@ -18,15 +18,15 @@ enum StructuredData {
         fields.append(("@type", quote(entry.kind == .service ? "GovernmentService" : "Organization")))
         fields.append(("name", quote(entry.name)))
         if let summary = f.summary?.value { fields.append(("description", quote(summary))) }
-        var phones = (f.phones?.value ?? []).filter { !$0.isText }.map(\.display)
-        var emails = (f.emails?.value ?? []).map(\.address)
+        var phones = f.familyPhones.filter { !$0.isText }.map(\.display)
+        var emails = f.familyEmails.map(\.address)
         if let school, !f.isReferralOnly {
             if let phone = school.phone { phones.append(UKPhone.display(phone)) }
             if let email = school.email { emails.append(email) }
         }
         if let value = one(phones) { fields.append(("telephone", value)) }
         if let value = one(emails) { fields.append(("email", value)) }
-        let websites = (f.websites?.value ?? []).map(\.url)
+        let websites = f.familyWebsites.map(\.url)
         if let first = websites.first { fields.append(("url", quote(first))) }
         if websites.count > 1, let value = one(Array(websites.dropFirst())) { fields.append(("sameAs", value)) }
         if let address = f.address?.value { fields.append(("address", quote(address))) }

@@ -2,7 +2,6 @@
 // name in `{{…}}`; a family's `table` also says which family each nested list or value
 // belongs to, so `TemplateSchema` can tell which names a template can see.
 // swiftlint:disable identifier_name
-
 // MARK: What every page shows around its own content
 
 /// What the header, "Get help now" box, footer and breadcrumbs see, and every page inherits:
