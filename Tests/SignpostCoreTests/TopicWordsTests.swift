@@ -71,6 +71,27 @@ struct TopicWordsTests {
         #expect(log.warnings(containing: "is listed under `also:` of both").count == 2, "\(log.summary)")
     }
 
+    @Test func aCountysOrASchoolsOwnTopicIsCheckedAgainstTheListsItJoins() throws {
+        let dir = TempDir()
+        let content = dir.url.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Paths.fixtures.appendingPathComponent("two-counties/Content"), to: content)
+        try County.edit(content.appendingPathComponent("topics.yml")) {
+            $0.replacingOccurrences(of: "  name: Mental health and wellbeing\n", with: "  name: Mental health and wellbeing\n  also: [worried, can't sleep]\n")
+        }
+        try County.edit(content.appendingPathComponent("areas/severnshire/topics.yml")) { $0 + "  also: [drinking, Worried]\n" }
+        try County.edit(content.appendingPathComponent("schools/willow-primary/topics.yml")) { $0 + "  also: [drinking, looking after mum]\n" }
+        let loaded = ContentLoader(root: content, displayRoot: "Content").load(log: DiagnosticLog())
+        let log = DiagnosticLog()
+        TopicWords.check(loaded, log: log)
+        // Each clash once, in the list that made it: the county's "worried" against the shared
+        // list, the school's "drinking" against its county's; nothing from the shared list again.
+        #expect(log.warnings.count == 2, "\(log.summary)")
+        let worried = try #require(log.warnings(containing: "\"Worried\"").first, "\(log.summary)")
+        #expect(worried.file == "Content/areas/severnshire/topics.yml" && worried.message.contains("Content/topics.yml, line"))
+        let drinking = try #require(log.warnings(containing: "\"drinking\"").first, "\(log.summary)")
+        #expect(drinking.file == "Content/schools/willow-primary/topics.yml" && drinking.message.contains("\"Drugs and alcohol\""))
+    }
+
     @Test func aTopicsPageSaysWhatElseItIsCalledAndTheAToZSearchesIt() throws {
         let dir = TempDir()
         let content = dir.url.appendingPathComponent("Content")
