@@ -37,6 +37,8 @@ final class FakeSites: Sendable {
 
 final class RequestLog: Sendable {
     let items = Mutex<[String]>([])
+    /// Requests being answered now, and the most at once.
+    let open = Mutex((now: 0, most: 0))
 }
 
 /// Answers one request per connection, by path.
@@ -78,6 +80,13 @@ final class FakeSiteHandler: ChannelInboundHandler, Sendable {
         case "/error": answer("500 Internal Server Error")
         case "/no-head": method == "HEAD" ? answer("405 Method Not Allowed", ["Allow: GET"]) : answer("200 OK")
         case "/drop": context.close(promise: nil)
+        case _ where path.hasPrefix("/wait"):
+            seen.open.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: .milliseconds(300)) {
+                self.seen.open.withLock { $0.now -= 1 }
+                self.respond(bound.value, method: method, "200 OK")
+            }
         case "/slow":
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
             context.eventLoop.scheduleTask(in: .seconds(8)) { self.respond(bound.value, method: method, "200 OK") }
@@ -164,6 +173,20 @@ struct LinkCheckerTests {
         _ = await LinkChecker(settings: settings).check(["/ok", "/new-home", "/x"].map(sites.url))
         // Three HEADs and a GET (for the 404), each 300 ms after the one before.
         #expect(ContinuousClock.now - start >= .milliseconds(900))
+    }
+
+    @Test(arguments: [1, 4])
+    func noMoreThanTheSetNumberAreAskedAtOnce(concurrency: Int) async throws {
+        let sites = try FakeSites()
+        defer { sites.stop() }
+        var settings = LinkCheckSettings()
+        settings.concurrency = concurrency
+        settings.hostDelay = .milliseconds(10)
+        let results = await LinkChecker(settings: settings).check((1...8).map { sites.url("/wait/\($0)") })
+        #expect(results.values.allSatisfy { $0.status == .ok })
+        let most = sites.log.open.withLock { $0.most }
+        #expect(most <= concurrency)
+        if concurrency > 1 { #expect(most > 1) }
     }
 
     @Test func resultsAreRememberedForADayAndWarnWhereTheAddressIsWritten() throws {
