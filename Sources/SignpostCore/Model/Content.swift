@@ -129,6 +129,8 @@ public struct School: Sendable {
     public var phone: String?
     public var email: String?
     public var website: String?
+    /// Where `website:` is written (for `check --links`).
+    public var websiteLine: Int = 1
     public var safeguardingPhone: String?
     public var logo: Located<String>?
     public var logoAlt: String?
