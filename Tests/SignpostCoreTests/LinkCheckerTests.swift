@@ -224,5 +224,10 @@ struct LinkCheckerTests {
         let national = uses.filter { $0.file.contains("/agencies/") && !$0.file.contains("/areas/") && !$0.file.contains("/schools/") }
         #expect(national.contains { $0.schools.count > 1 })
         #expect(Set(uses.map { "\($0.file):\($0.line):\($0.url)" }).count == uses.count)
+        // Schools' and areas' own addresses are named at the line they are written on.
+        let own = Set(uses.filter { $0.file.hasSuffix("area.md") || $0.file.hasSuffix("school.md") }.map { "\($0.file):\($0.line) \($0.url)" })
+        #expect(own == ["Content/areas/shire/area.md:10 https://www.shire.gov.uk/safeguardingchildren/",
+                        "Content/areas/shire/area.md:15 https://www.shiresafeguarding.org.uk/",
+                        "Content/schools/elm-high/school.md:6 https://www.elmhigh.shire.sch.uk"])
     }
 }

@@ -53,6 +53,8 @@ public struct Area: Sendable {
     public var getHelpNow: [HelpLine]
     public var partnershipName: String?
     public var partnershipWebsite: String?
+    /// Where the partnership's `website:` is written (for `check --links`).
+    public var partnershipWebsiteLine: Int = 1
     public var levels: [Level]
     /// The line of `levels:` (for messages about the levels as a whole).
     public var levelsLine: Int = 1
