@@ -37,6 +37,8 @@ final class FakeSites: Sendable {
 
 final class RequestLog: Sendable {
     let items = Mutex<[String]>([])
+    /// Requests being answered now, and the most at once.
+    let open = Mutex((now: 0, most: 0))
 }
 
 /// Answers one request per connection, by path.
@@ -78,6 +80,13 @@ final class FakeSiteHandler: ChannelInboundHandler, Sendable {
         case "/error": answer("500 Internal Server Error")
         case "/no-head": method == "HEAD" ? answer("405 Method Not Allowed", ["Allow: GET"]) : answer("200 OK")
         case "/drop": context.close(promise: nil)
+        case _ where path.hasPrefix("/wait"):
+            seen.open.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: .milliseconds(300)) {
+                self.seen.open.withLock { $0.now -= 1 }
+                self.respond(bound.value, method: method, "200 OK")
+            }
         case "/slow":
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
             context.eventLoop.scheduleTask(in: .seconds(8)) { self.respond(bound.value, method: method, "200 OK") }
@@ -166,6 +175,20 @@ struct LinkCheckerTests {
         #expect(ContinuousClock.now - start >= .milliseconds(900))
     }
 
+    @Test(arguments: [1, 4])
+    func noMoreThanTheSetNumberAreAskedAtOnce(concurrency: Int) async throws {
+        let sites = try FakeSites()
+        defer { sites.stop() }
+        var settings = LinkCheckSettings()
+        settings.concurrency = concurrency
+        settings.hostDelay = .milliseconds(10)
+        let results = await LinkChecker(settings: settings).check((1...8).map { sites.url("/wait/\($0)") })
+        #expect(results.values.allSatisfy { $0.status == .ok })
+        let most = sites.log.open.withLock { $0.most }
+        #expect(most <= concurrency)
+        if concurrency > 1 { #expect(most > 1) }
+    }
+
     @Test func resultsAreRememberedForADayAndWarnWhereTheAddressIsWritten() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("signpost-links-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -201,5 +224,10 @@ struct LinkCheckerTests {
         let national = uses.filter { $0.file.contains("/agencies/") && !$0.file.contains("/areas/") && !$0.file.contains("/schools/") }
         #expect(national.contains { $0.schools.count > 1 })
         #expect(Set(uses.map { "\($0.file):\($0.line):\($0.url)" }).count == uses.count)
+        // Schools' and areas' own addresses are named at the line they are written on.
+        let own = Set(uses.filter { $0.file.hasSuffix("area.md") || $0.file.hasSuffix("school.md") }.map { "\($0.file):\($0.line) \($0.url)" })
+        #expect(own == ["Content/areas/shire/area.md:10 https://www.shire.gov.uk/safeguardingchildren/",
+                        "Content/areas/shire/area.md:15 https://www.shiresafeguarding.org.uk/",
+                        "Content/schools/elm-high/school.md:6 https://www.elmhigh.shire.sch.uk"])
     }
 }

@@ -83,7 +83,7 @@ def test_each_answer_is_a_warning_where_the_address_is_written(county, proxy):
     dead = by_file[("Content/agencies/samaritans.md", 11)]
     assert dead["severity"] == "warning"
     assert dead["message"] == f'the web address "{HOST}/missing" does not work: the page was not found (404)'
-    gone = by_file[("Content/schools/elm-high/school.md", 1)]
+    gone = by_file[("Content/schools/elm-high/school.md", 6)]
     assert "taken down for good (410)" in gone["message"]
     moved = by_file[("Content/areas/shire/agencies/camhs.md", 23)]
     assert moved["suggestion"] == f'write "{HOST}/new-home"'

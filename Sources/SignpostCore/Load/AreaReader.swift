@@ -19,13 +19,15 @@ extension ContentLoader {
             }
             lines.append(HelpLine(label: label.value, phone: reader.phone("phone", in: item), hours: reader.string("hours", in: item)?.value,
                                   outOfHours: outOfHours(item, reader: reader), note: reader.string("note", in: item)?.value,
-                                  website: reader.website("website", in: item), email: reader.email("email", in: item)))
+                                  website: reader.website("website", in: item), email: reader.email("email", in: item),
+                                  websiteLine: item["website"]?.line ?? item.line))
         }
-        var partnershipName: String?, partnershipWebsite: String?
+        var partnershipName: String?, partnershipWebsite: String?, partnershipWebsiteLine = 1
         if let partnership = reader.node["safeguarding_partnership"], partnership.entries != nil {
             reader.checkKeys(partnership, known: ["name", "website"], what: "safeguarding_partnership")
             partnershipName = reader.string("name", in: partnership)?.value
             partnershipWebsite = reader.website("website", in: partnership)
+            partnershipWebsiteLine = partnership["website"]?.line ?? partnership.line
         }
         var levels: [Level] = []
         for item in reader.nodes("levels") ?? [] {
@@ -42,7 +44,7 @@ extension ContentLoader {
             log.error(file.path, line: reader.node.line, "the area needs its `levels:` of need (for example universal, additional, targeted, specialist)")
         }
         return Area(id: id, file: file.path, name: name.value, getHelpNow: lines, partnershipName: partnershipName,
-                    partnershipWebsite: partnershipWebsite, levels: levels, levelsLine: reader.node.entries?.first { $0.key == "levels" }?.keyLine ?? reader.node.line,
+                    partnershipWebsite: partnershipWebsite, partnershipWebsiteLine: partnershipWebsiteLine, levels: levels, levelsLine: reader.node.entries?.first { $0.key == "levels" }?.keyLine ?? reader.node.line,
                     body: file.body, bodyLine: file.bodyLine)
     }
 

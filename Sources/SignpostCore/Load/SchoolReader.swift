@@ -75,7 +75,7 @@ extension ContentLoader {
         guard isDraft || (name != nil && area != nil) else { return nil }
         return School(id: id, folder: file.url.deletingLastPathComponent().path, file: file.path, name: name?.value ?? id,
                       phase: reader.string("phase")?.value, area: area ?? Located("", file: file.path, line: 1), address: reader.string("address")?.value,
-                      phone: reader.phone("phone"), email: reader.email("email"), website: reader.website("website"),
+                      phone: reader.phone("phone"), email: reader.email("email"), website: reader.website("website"), websiteLine: reader.node["website"]?.line ?? 1,
                       safeguardingPhone: reader.phone("safeguarding_phone"), logo: reader.string("logo"),
                       logoAlt: reader.string("logo_alt")?.value, colour: reader.string("colour"), people: people,
                       levelNameList: levelNames, agencies: selection, exclude: exclude, alsoSignposted: also, reviewed: reader.day("reviewed"),

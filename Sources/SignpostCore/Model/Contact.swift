@@ -47,6 +47,8 @@ public struct HelpLine: Sendable {
     public var note: String?
     public var website: String?
     public var email: String?
+    /// Where `website:` is written (for `check --links`).
+    public var websiteLine: Int = 1
 }
 
 /// Where a help line sends families when it is closed (`out_of_hours:`), so the box says when

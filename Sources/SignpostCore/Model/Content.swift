@@ -66,6 +66,8 @@ public struct Area: Sendable {
     public var getHelpNow: [HelpLine]
     public var partnershipName: String?
     public var partnershipWebsite: String?
+    /// Where the partnership's `website:` is written (for `check --links`).
+    public var partnershipWebsiteLine: Int = 1
     public var levels: [Level]
     /// The line of `levels:` (for messages about the levels as a whole).
     public var levelsLine: Int = 1
@@ -144,6 +146,8 @@ public struct School: Sendable {
     public var phone: String?
     public var email: String?
     public var website: String?
+    /// Where `website:` is written (for `check --links`).
+    public var websiteLine: Int = 1
     public var safeguardingPhone: String?
     public var logo: Located<String>?
     public var logoAlt: String?

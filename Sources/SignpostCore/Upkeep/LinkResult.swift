@@ -20,16 +20,13 @@ public struct LinkResult: Codable, Sendable, Equatable {
         self.code = code
         self.reason = reason
         self.movedTo = movedTo
-        self.checked = LinkResult.timeFormat.string(from: checked)
+        self.checked = checked.formatted(LinkResult.timeFormat)
     }
 
-    public var checkedDate: Date? { LinkResult.timeFormat.date(from: checked) }
+    public var checkedDate: Date? { try? Date(checked, strategy: LinkResult.timeFormat) }
 
-    nonisolated(unsafe) static let timeFormat: ISO8601DateFormatter = {
-        let format = ISO8601DateFormatter()
-        format.formatOptions = [.withInternetDateTime]
-        return format
-    }()
+    /// `2027-02-27T06:17:00Z`: a value type, so results made on many threads at once share nothing.
+    static let timeFormat = Date.ISO8601FormatStyle()
 
     /// The warning for one place the address is written; nil when it works.
     public func diagnostic(for use: WebAddressUse) -> Diagnostic? {

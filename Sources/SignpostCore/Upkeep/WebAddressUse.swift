@@ -32,10 +32,10 @@ public enum WebAddressFinder {
         for resolved in site.schools {
             let school = resolved.school
             let id = school.id
-            if let website = school.website { add(website, school.file, 1, school: id) }
+            if let website = school.website { add(website, school.file, school.websiteLine, school: id) }
             let area = resolved.area
-            if let website = area.partnershipWebsite { add(website, area.file, 1, school: id) }
-            for line in area.getHelpNow { if let website = line.website { add(website, area.file, 1, school: id) } }
+            if let website = area.partnershipWebsite { add(website, area.file, area.partnershipWebsiteLine, school: id) }
+            for line in area.getHelpNow { if let website = line.website { add(website, area.file, line.websiteLine, school: id) } }
             var entryByPage: [String: ResolvedEntry] = [:]
             for entry in resolved.entries {
                 entryByPage[urls.entry(id, entry)] = entry
