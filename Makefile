@@ -43,7 +43,7 @@ test-deps: deps pdf-engine
 
 test: test-deps unit browser fuzz
 
-unit: deps
+unit: deps pdf-engine
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

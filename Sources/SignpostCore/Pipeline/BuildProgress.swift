@@ -11,18 +11,23 @@ public struct BuildProgress: Sendable, Equatable {
     public var elapsed: Double
     /// True once for the stage's end.
     public var finished: Bool
+    /// The share of the work done (0…1) when items differ in size (the longest PDFs are made
+    /// first, so counting items would overstate the time left); nil: items weigh the same.
+    public var share: Double?
 
-    public init(stage: String, done: Int, total: Int, elapsed: Double, finished: Bool = false) {
+    public init(stage: String, done: Int, total: Int, elapsed: Double, finished: Bool = false, share: Double? = nil) {
         self.stage = stage
         self.done = done
         self.total = total
         self.elapsed = elapsed
         self.finished = finished
+        self.share = share
     }
 
     /// The time left at the pace so far; nil until something is done.
     public var secondsLeft: Double? {
         guard done > 0, total > done else { return done >= total && done > 0 ? 0 : nil }
+        if let share, share > 0, share < 1 { return elapsed / share * (1 - share) }
         return elapsed / Double(done) * Double(total - done)
     }
 

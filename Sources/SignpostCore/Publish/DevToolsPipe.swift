@@ -138,8 +138,7 @@ final class DevToolsPipe {
         guard !ended else { return false }
         var status: Int32 = 0
         if waitpid(pid, &status, WNOHANG) == pid {
-            ended = true
-            killGroup()
+            finish()
             return false
         }
         return true
@@ -148,10 +147,17 @@ final class DevToolsPipe {
     /// Ends the browser and every process it started.
     func kill() {
         guard !ended else { return }
-        ended = true
         killGroup()
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        finish()
+    }
+
+    /// After the browser has ended: whatever it started goes too, and the pipes are closed.
+    private func finish() {
+        guard !ended else { return }
+        ended = true
+        killGroup()
         Glibc.close(toBrowser)
         Glibc.close(fromBrowser)
     }
@@ -168,10 +174,7 @@ final class DevToolsPipe {
         var status: Int32 = 0
         while Date() < deadline {
             if waitpid(pid, &status, WNOHANG) == pid {
-                ended = true
-                killGroup()
-                Glibc.close(toBrowser)
-                Glibc.close(fromBrowser)
+                finish()
                 return
             }
             usleep(10_000)

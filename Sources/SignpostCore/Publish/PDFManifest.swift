@@ -55,7 +55,7 @@ struct PDFSourceHasher {
         fingerprint.add(html)
         let folder = root.appendingPathComponent(page).deletingLastPathComponent()
         var used = Set(shared)
-        for reference in Self.references(in: html) {
+        for reference in Set(Self.references(in: html)) {
             let path = folder.appendingPathComponent(reference).standardizedFileURL.path
             guard path.hasPrefix(root.path + "/"), !path.hasSuffix(".html"), Self.isFile(path) else { continue }
             used.insert(String(path.dropFirst(root.path.count + 1)))
@@ -75,20 +75,21 @@ struct PDFSourceHasher {
     }
 
     /// The relative addresses in `href="…"` and `src="…"` (pages are written by our own
-    /// templates, which always quote attributes with `"`); query and fragment dropped.
+    /// templates, which always quote attributes with `"`); query and fragment dropped. Read as
+    /// bytes: a whole offer holds thousands of links, and searching a `Substring` with
+    /// Foundation copies the rest of the page on every search.
     static func references(in html: Data) -> [String] {
-        let text = String(decoding: html, as: UTF8.self)
+        let bytes = [UInt8](html)
         var result: [String] = []
-        for marker in [" href=\"", " src=\""] {
-            var rest = text[...]
-            while let start = rest.range(of: marker) {
-                rest = rest[start.upperBound...]
-                guard let end = rest.firstIndex(of: "\"") else { break }
-                let value = rest[..<end].split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-                    .split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
-                rest = rest[end...]
-                guard !value.isEmpty, !value.hasPrefix("/"), !value.contains(":"),
-                      let decoded = String(value).replacingOccurrences(of: "&amp;", with: "&").removingPercentEncoding
+        for marker in [Array(#" href=""#.utf8), Array(#" src=""#.utf8)] {
+            var from = 0
+            while let found = bytes.firstRange(of: marker, from: from) {
+                guard let end = bytes[found.upperBound...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                from = end
+                var value = bytes[found.upperBound..<end]
+                if let cut = value.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) { value = value[..<cut] }
+                guard !value.isEmpty, value.first != UInt8(ascii: "/"), !value.contains(UInt8(ascii: ":")),
+                      let decoded = String(decoding: value, as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&").removingPercentEncoding
                 else { continue }
                 result.append(decoded)
             }

@@ -174,6 +174,7 @@ public struct PDFStage: Sendable {
         }
         let queue = PDFJobQueue(order: jobs.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) })
         let settings = settings
+        let totalBytes = sizes.reduce(0, +)
         let started = Date()
         let progress = progress
         progress?(BuildProgress(stage: Self.stageName, done: 0, total: jobs.count, elapsed: 0))
@@ -191,13 +192,14 @@ public struct PDFStage: Sendable {
                         return
                     }
                 }
-                let done: Int
+                let done: (count: Int, bytes: Int)
                 do throws(PDFWorker.Failure) {
-                    done = queue.finish(index, .success(try worker!.render(jobs[index], root: root, timeout: settings.timeout)))
+                    done = queue.finish(index, .success(try worker!.render(jobs[index], root: root, timeout: settings.timeout)), bytes: sizes[index])
                 } catch {
-                    done = queue.finish(index, .failure(.init(kind: .documentFailed, message: error.description)))
+                    done = queue.finish(index, .failure(.init(kind: .documentFailed, message: error.description)), bytes: sizes[index])
                 }
-                progress?(BuildProgress(stage: Self.stageName, done: done, total: jobs.count, elapsed: Date().timeIntervalSince(started)))
+                progress?(BuildProgress(stage: Self.stageName, done: done.count, total: jobs.count, elapsed: Date().timeIntervalSince(started),
+                                        share: Double(done.bytes) / Double(max(1, totalBytes))))
             }
         }
         let results = queue.results
@@ -221,6 +223,7 @@ final class PDFJobQueue: Sendable {
         var returned: [Int] = []
         var results: [Result<Int, PDFRenderFailure>?]
         var startFailure: String?
+        var finishedBytes = 0
     }
 
     private let state: Mutex<State>
@@ -237,11 +240,12 @@ final class PDFJobQueue: Sendable {
         }
     }
 
-    /// How many jobs are finished, this one included.
-    func finish(_ index: Int, _ result: Result<Int, PDFRenderFailure>) -> Int {
+    /// How many jobs are finished, this one included, and the bytes of their pages.
+    func finish(_ index: Int, _ result: Result<Int, PDFRenderFailure>, bytes: Int = 0) -> (count: Int, bytes: Int) {
         state.withLock { state in
             state.results[index] = result
-            return state.results.filter { $0 != nil }.count
+            state.finishedBytes += bytes
+            return (state.results.filter { $0 != nil }.count, state.finishedBytes)
         }
     }
 
