@@ -41,11 +41,18 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // Logos are proved PNG or JPEG by decoding them with Debian's libpng-dev and libjpeg-dev
+        // (libjpeg reports errors by longjmp, which only C may catch).
+        .target(
+            name: "CImageCheck",
+            linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]
+        ),
         .target(
             name: "SignpostCore",
             dependencies: [
                 "CCmarkGFM",
                 "CQREncode",
+                "CImageCheck",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
