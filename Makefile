@@ -69,7 +69,9 @@ browser: test-deps
 
 # A bounded fuzz run (Tests/fuzz/fuzz.py): a fixed seed, the bad-input corpus and a few hundred
 # mutations of the county fixture and of schools' templates, each build under 5 s. Fails on a
-# crash, a hang or an odd exit code; the input is saved in .build/fuzz-failures/.
+# crash, a hang or an odd exit code; the input is saved in .build/fuzz-failures/. Then the time
+# check: each Markdown shape that was once slower than linear, at two sizes; fails when doubling
+# the input more than triples the processor time.
 fuzz: deps
 	$(SWIFT) build --product signpost
 	$(PYTHON) Tests/fuzz/fuzz.py --bin $(DEBUG)
