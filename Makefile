@@ -5,7 +5,8 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
-BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev zlib1g-dev libmimalloc-dev libssl-dev
+BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev zlib1g-dev libmimalloc-dev libssl-dev \
+	libpng-dev libjpeg-dev librsvg2-bin
 RELEASE := .build/release/signpost
 DEBUG := .build/debug/signpost
 TEST_SITE := .build/test-site
@@ -23,9 +24,10 @@ build: deps
 	$(SWIFT) build -c release --product signpost
 
 # C libraries come from Debian; install only what pkg-config (or, for mimalloc, which has no
-# .pc file, dpkg) cannot find.
+# .pc file, dpkg) cannot find. rsvg-convert draws SVG logos as PNGs (Write/LogoFile.swift).
 deps:
-	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcmark-gfm libqrencode zlib libcrypto \
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcmark-gfm libqrencode zlib libcrypto libpng libjpeg \
+		|| ! command -v rsvg-convert >/dev/null \
 		|| ! dpkg-query -W -f='$${db:Status-Status}\n' libmimalloc-dev 2>/dev/null | grep -qx installed; then \
 		echo "Installing $(BUILD_DEPS)"; \
 		$(APT) update -qq && $(APT) install -y -qq $(BUILD_DEPS) >/dev/null; \
@@ -56,7 +58,9 @@ browser: test-deps
 
 # A bounded fuzz run (Tests/fuzz/fuzz.py): a fixed seed, the bad-input corpus and a few hundred
 # mutations of the county fixture and of schools' templates, each build under 5 s. Fails on a
-# crash, a hang or an odd exit code; the input is saved in .build/fuzz-failures/.
+# crash, a hang or an odd exit code; the input is saved in .build/fuzz-failures/. Then the time
+# check: each Markdown shape that was once slower than linear, at two sizes; fails when doubling
+# the input more than triples the processor time.
 fuzz: deps
 	$(SWIFT) build --product signpost
 	$(PYTHON) Tests/fuzz/fuzz.py --bin $(DEBUG)

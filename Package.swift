@@ -47,12 +47,19 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // Logos are proved PNG or JPEG by decoding them with Debian's libpng-dev and libjpeg-dev
+        // (libjpeg reports errors by longjmp, which only C may catch).
+        .target(
+            name: "CImageCheck",
+            linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]
+        ),
         .target(
             name: "SignpostCore",
             dependencies: [
                 "CCmarkGFM",
                 "CQREncode",
                 "CLibCrypto",
+                "CImageCheck",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -49,9 +49,8 @@ struct IsolationTests {
         "settings that are not valid YAML in school.md": { try $0.edit("schools/oak-first/school.md") { $0.replacingOccurrences(of: "name: Oak First School", with: "name: [Oak First School") } },
         "an unknown agency in school.md": { try $0.edit("schools/oak-first/school.md") { $0.replacingOccurrences(of: "agencies: [nspcc,", with: "agencies: [nspcc, no-such-agency,") } },
         "a template that includes itself": { try $0.write("schools/oak-first/templates/footer.mustache", "<footer>{{> footer}}</footer>\n") },
-        "a logo that cannot be read": {
-            try $0.write("schools/oak-first/logo.svg", "<!DOCTYPE svg [<!ENTITY a \"b\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&a;</svg>")
-            try $0.edit("schools/oak-first/school.md") { $0.replacingOccurrences(of: "logo: logo.png", with: "logo: logo.svg") }
+        "an SVG logo saved as logo.png": {
+            try $0.write("schools/oak-first/logo.png", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")
         },
         "a page with a Markdown shape that took minutes to read": {
             try $0.write("schools/oak-first/pages/p.md", "---\ntitle: P\n---\n" + String(repeating: "![[]()", count: 160_000) + "\n")
@@ -220,5 +219,48 @@ struct IsolationTests {
         #expect(fixed.wrote && fixed.kept.isEmpty, "\(fixed.errors)")
         #expect(County.build(content: content, output: dir.path("full")).wrote)
         #expect(County.differences(snapshot(dir.path("preview")), snapshot(dir.path("full"))).isEmpty)
+    }
+}
+
+extension IsolationTests {
+    /// Issue 25 finding 7: when Elm High deleted a page that Oak First links to, and Oak First
+    /// was kept as last published because of its own error, Oak First's kept page linked to a
+    /// page that was gone. The page is kept from the live site too, and the build says so.
+    @Test func aKeptSchoolsLinkToAPageAnotherSchoolDeletedStillLeadsSomewhere() throws {
+        let dir = TempDir("signpost-isolation")
+        let content = try County.copy(dir)
+        let output = dir.path("Site")
+        func write(_ relative: String, _ text: String) throws {
+            let file = content.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        try write("schools/elm-high/pages/uniform.md", "---\ntitle: Uniform help\n---\n\nAsk the office about uniform.\n")
+        try County.edit(content.appendingPathComponent("schools/oak-first/pages/safeguarding-policy.md")) {
+            $0 + "\nSee [Elm High's uniform help](../../../elm-high/pages/uniform/index.html).\n"
+        }
+        let first = County.build(content: content, output: output)
+        try #require(first.wrote, "\(first.errors)")
+        try #require(FileManager.default.fileExists(atPath: output.appendingPathComponent("elm-high/pages/uniform/index.html").path))
+
+        try FileManager.default.removeItem(at: content.appendingPathComponent("schools/elm-high/pages/uniform.md"))
+        try County.edit(content.appendingPathComponent("schools/oak-first/school.md")) { $0.replacingOccurrences(of: "agencies: [nspcc,", with: "agencies: [nspcc, no-such-agency,") }
+        let result = County.build(content: content, output: output)
+        #expect(result.kept.map(\.id) == ["oak-first"], "\(result.diagnostics.map(\.description))")
+        #expect(County.page(output, "oak-first/pages/safeguarding-policy/index.html").contains("elm-high/pages/uniform/index.html"))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("elm-high/pages/uniform/index.html").path),
+                "the page Oak First's kept page links to is still there")
+        let warning = result.diagnostics.first { $0.severity == .warning && $0.message.contains("elm-high/pages/uniform/index.html") }
+        #expect(warning?.file == "Content/schools/elm-high", "\(result.diagnostics.map(\.description))")
+        #expect(warning?.message.contains("oak-first") == true)
+
+        // Once Oak First is fixed, the old page goes.
+        try County.edit(content.appendingPathComponent("schools/oak-first/school.md")) { $0.replacingOccurrences(of: "no-such-agency, ", with: "") }
+        try County.edit(content.appendingPathComponent("schools/oak-first/pages/safeguarding-policy.md")) {
+            $0.replacingOccurrences(of: "\nSee [Elm High's uniform help](../../../elm-high/pages/uniform/index.html).\n", with: "")
+        }
+        let fixed = County.build(content: content, output: output)
+        #expect(fixed.wrote, "\(fixed.errors)")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("elm-high/pages/uniform/index.html").path))
     }
 }

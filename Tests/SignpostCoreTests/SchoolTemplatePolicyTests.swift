@@ -150,3 +150,15 @@ struct SchoolTemplatePolicyTests {
         #expect(found.count == 2 && found.allSatisfy { $0.line == 2 }, "\(log.summary)")
     }
 }
+
+extension SchoolTemplatePolicyTests {
+    /// The theme's `<head>` carries the Content-Security-Policy (issue 25); a school's copy of
+    /// it may keep it, as a policy can only take away. Any other `http-equiv` stays refused.
+    @Test func aSchoolsCopyOfTheHeadMayKeepThePolicy() throws {
+        let layout = try String(contentsOf: County.theme.appendingPathComponent("templates/layout.mustache"), encoding: .utf8)
+        #expect(layout.contains(ContentSecurityPolicy.metaTag))
+        #expect(errors(layout, as: "layout").isEmpty, "\(errors(layout, as: "layout").map(\.message))")
+        let refresh = layout.replacingOccurrences(of: ContentSecurityPolicy.metaTag, with: "<meta http-equiv=\"refresh\" content=\"0; url=https://example.org\">")
+        #expect(errors(refresh, as: "layout").contains { $0.message.contains("http-equiv") })
+    }
+}

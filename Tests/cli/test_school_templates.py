@@ -129,17 +129,30 @@ HOSTILE_SVG = """<?xml version="1.0"?>
 """
 
 
-def test_an_svg_logo_is_published_clean(project):
+def test_an_svg_logo_is_published_as_a_png_only(project):
+    """An SVG is drawn as a PNG by librsvg (Write/LogoFile.swift): no SVG, so no script, is published."""
     (project / SCHOOL / "logo.svg").write_text(HOSTILE_SVG)
     school = project / SCHOOL / "school.md"
     school.write_text(school.read_text().replace("\nphase: ", "\nlogo: logo.svg\nphase: ", 1))
     check = run("check", cwd=project)
-    assert "the logo \"logo.svg\" had things a picture does not need" in check.stdout, check.stdout
+    assert "logo" not in check.stdout, check.stdout
     assert run("build", cwd=project).returncode == 0
-    published = (project / "Site/westlands-first/logo.svg").read_text()
-    assert "<rect" in published
-    for gone in ("script", "onload", "javascript", "evil.example"):
-        assert gone not in published, published
+    assert not list((project / "Site").rglob("*.svg"))
+    published = (project / "Site/westlands-first/logo.png").read_bytes()
+    assert published.startswith(b"\x89PNG\r\n\x1a\n")
+    for gone in (b"script", b"onload", b"javascript", b"evil.example"):
+        assert gone not in published
+    assert 'src="../westlands-first/logo.png"' in (project / "Site/westlands-first/index.html").read_text() \
+        or 'logo.png"' in (project / "Site/westlands-first/index.html").read_text()
+
+
+def test_an_svg_saved_as_a_png_is_refused(project):
+    (project / SCHOOL / "logo.png").write_text(HOSTILE_SVG)
+    school = project / SCHOOL / "school.md"
+    school.write_text(school.read_text().replace("\nphase: ", "\nlogo: logo.png\nphase: ", 1))
+    check = run("check", cwd=project)
+    assert check.returncode == 1
+    assert 'the logo "logo.png" cannot be published: it is not a PNG picture that can be read' in check.stdout, check.stdout
 
 
 @pytest.mark.parametrize("email, suggestion", [

@@ -11,6 +11,11 @@ Before the mutations, every case of the bad-input corpus is built the same way:
 - each folder under Tests/Fixtures/bad-input/fuzz/ is a tree laid over the fixture's Content/
   (an input the fuzzer once found: it is saved there when it fails, so it stays a test).
 
+Last, the time check: for each family of Markdown shapes that once made cmark-gfm slower than
+linear (issue 25: `![[]()` repeated took minutes), one page of it is checked at two sizes, the
+second twice the first, with `signpost check`; the run fails when doubling the input more than
+triples the time (medians of three runs, the time of a page with no such shape taken off).
+
 A failing mutant is written to .build/fuzz-failures/<case>/ as such a tree, with the command's
 output; copy the folder into Tests/Fixtures/bad-input/fuzz/ once the bug is fixed.
 
@@ -165,6 +170,63 @@ def corpus_cases():
     return cases
 
 
+# Each family as (name, the text of one unit, units at the smaller size). The units are joined
+# into one page; each stays within MarkdownBounds, so it is really parsed, except the last,
+# which is refused, and must be refused in linear time too.
+FAMILIES = [
+    ("plain text", "A line of plain words about the breakfast club and its times.\n", 4000),
+    ("pictures around empty links", "![[]()" * 150 + "\n\n", 200),
+    ("nested brackets", "[" * 300 + "a" + "]" * 300 + "\n\n", 300),
+    ("open brackets", "![a [b " * 140 + "\n\n", 250),
+    ("emphasis runs", "*a_" * 2000 + "\n\n", 40),
+    ("emphasis closers", "a** " * 1500 + "\n\n", 40),
+    ("link reference definitions", "[label{n}]: /page-{n}\n[x][label{n}] ", 6000),
+    ("backticks", "`" * 30 + "a " + "`" * 29 + "\n\n", 3000),
+    ("tables", "|" + "a|" * 20 + "\n|" + "-|" * 20 + "\n" + ("|" + "b|" * 20 + "\n") * 200 + "\n", 10),
+    ("web addresses", "www.example.org/a_b www.x.y ", 8000),
+    ("angle brackets", "<a " * 2000 + "\n\n", 40),
+    ("entities", "&#" * 2000 + "\n\n", 40),
+    ("one paragraph of pictures around empty links (refused)", "![[]()", 80000),
+]
+
+
+def page(unit, count):
+    return "---\ntitle: P\n---\n" + "".join(unit.replace("{n}", str(n)) for n in range(count))
+
+
+def median_seconds(binary, content, text, runs=3):
+    """The median processor time (user and system, every thread) of `signpost check` on the
+    county with `text` as one of Oak First's pages: unlike the time on the clock, it does not
+    grow when other programs share the machine."""
+    (content / "schools/oak-first/pages/p.md").write_text(text)
+    times = []
+    for _ in range(runs):
+        process = subprocess.Popen([str(binary), "check", "--content", str(content), "--theme", str(THEME)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        process.returncode = 0
+        times.append(usage.ru_utime + usage.ru_stime)
+    return sorted(times)[len(times) // 2]
+
+
+def time_check(binary, temp):
+    """Families whose time more than triples when their input doubles, as lines to report."""
+    content = pathlib.Path(temp) / "timing/Content"
+    shutil.copytree(FIXTURE, content)
+    (content / "schools/oak-first/pages").mkdir(parents=True, exist_ok=True)
+    base = median_seconds(binary, content, page("A line.\n", 1))
+    slow = []
+    for name, unit, count in FAMILIES:
+        single = max(median_seconds(binary, content, page(unit, count)) - base, 0.0)
+        double = max(median_seconds(binary, content, page(unit, 2 * count)) - base, 0.0)
+        size = len(page(unit, count).encode()) // 1000
+        print(f"fuzz: time of {name}: {size} KB {single:.2f} s, {2 * size} KB {double:.2f} s")
+        # Below a tenth of a second the difference is the machine's noise, not the input.
+        if double > 0.1 and double > 3 * max(single, 0.01):
+            slow.append(f"{name}: {size} KB took {single:.2f} s beyond a plain check, {2 * size} KB {double:.2f} s")
+    return slow
+
+
 def save(name, overlay, why, output):
     folder = FAILURES / name.replace("/", "-")
     shutil.rmtree(folder, ignore_errors=True)
@@ -183,12 +245,19 @@ def main():
     parser.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "14")))
     parser.add_argument("--limit", type=float, default=5.0, help="seconds each build may take")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--timing-only", action="store_true", help="only the time check")
     args = parser.parse_args()
     binary = pathlib.Path(args.bin).resolve()
     if not binary.is_file():
         sys.exit(f"fuzz: no signpost binary at {binary} (run `swift build --product signpost`)")
 
     start = time.time()
+    if args.timing_only:
+        with tempfile.TemporaryDirectory(prefix="signpost-fuzz-") as temp:
+            slow = time_check(binary, temp)
+        if slow:
+            sys.exit("fuzz: slower than linear:\n" + "\n".join(slow))
+        return
     with tempfile.TemporaryDirectory(prefix="signpost-fuzz-") as temp:
         workers = [Worker(pathlib.Path(temp) / f"w{n}", binary, args.limit) for n in range(args.jobs)]
         # Each worker builds the fixture once, so mutants are built over a published site
@@ -214,6 +283,7 @@ def main():
                         why, output = failure
                         folder = save(name, overlay, why, output)
                         failures.append(f"{name}: the build {why}; the input is in {folder.relative_to(REPO)}")
+        failures += [f"slower than linear: {line}" for line in time_check(binary, temp)]
     seconds = time.time() - start
     corpus = len(cases) - args.runs
     if failures:

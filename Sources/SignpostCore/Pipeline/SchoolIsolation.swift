@@ -43,6 +43,7 @@ struct SchoolIsolation {
             let errors = passed.errors
             if errors.isEmpty {
                 var result = plan.result
+                keepPagesLinked(from: &result, plan: plan, log: log)
                 let all = findings + later
                 all.filter { $0.severity == .warning || !kept.contains(folders.school(of: $0.file) ?? "") }.forEach(log.add)
                 result.findings = all.filter { $0.severity == .error && kept.contains(folders.school(of: $0.file) ?? "") }
@@ -63,6 +64,28 @@ struct SchoolIsolation {
         }
         (findings + later).forEach(log.add)
         return KeptSchools(live: live)
+    }
+
+    /// Pages a kept school's last published pages link to, which their own school has since
+    /// deleted: each is kept from the live site too, with a warning, so the kept pages publish
+    /// no broken link.
+    func keepPagesLinked(from result: inout KeptSchools, plan: Plan, log: DiagnosticLog) {
+        let keptPages = result.pages.keys.sorted()
+        let gone = KeptLinks(live: live).gone(from: keptPages, schools: Set(plan.built.schools.map(\.school.id)),
+                                               planned: Set(plan.plans.map(\.path)))
+        for (target, school) in gone.sorted(by: { $0.key < $1.key }) {
+            result.files[school, default: []].append(target)
+            result.pages[target] = school
+            let keptNames = Set(keptPages.filter { page in
+                (try? String(contentsOf: live.appendingPathComponent(page), encoding: .utf8)).map { html in
+                    KeptLinks.hrefs(in: html).contains { KeptLinks.resolve($0, from: page) == target }
+                } ?? false
+            }.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
+            let name = plan.built.schools.first { $0.school.id == school }?.school.name ?? school
+            log.warning("\(options.contentDisplay)/schools/\(school)",
+                        "\(name) no longer has the page \(target), but the last published pages of \(keptNames.joined(separator: ", ")) (kept because of their errors) link to it, so its last published copy stays on the site",
+                        suggestion: "fix the errors of \(keptNames.joined(separator: ", ")); the old page goes with the next build after that")
+        }
     }
 
     /// The schools whose folders hold these errors, or nil when one is outside every school's folder.

@@ -276,15 +276,17 @@ public struct SiteBuilder: Sendable {
             guard let logo = school.school.logo else { continue }
             let url = URL(fileURLWithPath: school.school.folder).appendingPathComponent(logo.value).standardizedFileURL
             let ext = url.pathExtension.lowercased()
-            if logo.value.contains("/") || logo.value.contains("\\") || !["png", "jpg", "jpeg", "svg", "gif", "webp"].contains(ext) {
-                log.error(logo.file, line: logo.line, column: logo.column, "`logo` should be the name of a picture file in the school's folder, such as logo.png")
+            if logo.value.contains("/") || logo.value.contains("\\") || !LogoFile.extensions.contains(ext) {
+                log.error(logo.file, line: logo.line, column: logo.column, "`logo` should be the name of a PNG, JPEG or SVG picture in the school's folder, such as logo.png")
             } else if let refusal = contentGate.check("schools/\(school.school.id)/\(logo.value)", kind: .logo) {
                 let (message, suggestion) = contentGate.explain(refusal)
                 log.error(logo.file, line: logo.line, column: logo.column,
                           refusal == .missing ? "the logo file \"\(logo.value)\" is not in the school's folder" : "the logo file \"\(logo.value)\": \(message)",
                           suggestion: refusal == .missing ? nil : suggestion)
-            } else if ext == "svg", let data = try? contentGate.data("schools/\(school.school.id)/\(logo.value)", kind: .logo) {
-                LogoSanitizer.report(data, logo: logo, log: log)
+            } else if let data = try? contentGate.data("schools/\(school.school.id)/\(logo.value)", kind: .logo),
+                      case let .failure(problem) = LogoFile.publishable(data, ext: ext) {
+                log.error(logo.file, line: logo.line, column: logo.column, "the logo \"\(logo.value)\" cannot be published: \(problem.message)",
+                          suggestion: problem.suggestion)
             }
         }
     }
@@ -367,11 +369,11 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// A school's logo as published (an SVG cleaned) and its place in the site, or nil without one.
+    /// A school's logo as published (an SVG drawn as a PNG) and its place in the site, or nil without one.
     func logo(of school: ResolvedSchool) throws -> (path: String, data: Data)? {
         guard let logo = school.school.logo?.value else { return nil }
         let data = try contentGate.data("schools/\(school.school.id)/\(logo)", kind: .logo)
-        let published = try LogoSanitizer.publishable(data, ext: URL(fileURLWithPath: logo).pathExtension.lowercased())
+        let published = try LogoFile.publishable(data, ext: URL(fileURLWithPath: logo).pathExtension.lowercased()).get()
         return (options.urls.logo(school.school.id, file: logo), published)
     }
 

@@ -72,10 +72,10 @@ public struct SiteURLs: Sendable, Hashable {
     /// The whole offer on one page, to print (and the page its PDF is made from).
     public func wholeOffer(_ school: String) -> String { folder(school) + Within.wholeOffer }
     public func page(_ school: String, _ page: String) -> String { folder(school) + Within.page(page) }
-    /// The school's logo, copied from `file` in its folder under a name of its own.
+    /// The school's logo, copied from `file` in its folder under a name of its own (an SVG is
+    /// published drawn as a PNG: `LogoFile`).
     public func logo(_ school: String, file: String) -> String {
-        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
-        return folder(school) + "logo." + (ext.isEmpty ? "png" : ext)
+        folder(school) + "logo." + LogoFile.publishedExtension(of: file)
     }
 
     /// Paths within a school's folder: the same for every school and every scheme.

@@ -1,8 +1,8 @@
 /// Limits on the shapes of Markdown that Debian's cmark-gfm 0.29 parses in quadratic time
 /// (a wide table, a table row with thousands of cells, a paragraph thousands of lines long
 /// just before a table, many `www.` in one unbroken run, many `@` on one long line, quotes
-/// nested thousands deep, thousands of `[` in one paragraph: each link made walks back over
-/// every `[` still open before it). Each is far outside what an office writes, and each limit is
+/// nested thousands deep, thousands of `[` left open in one paragraph: each link made walks
+/// back over every `[` still open before it). Each is far outside what an office writes, and each limit is
 /// checked in one pass over the bytes before cmark sees the text, so no single text takes
 /// more than about a second to render.
 import Foundation
@@ -15,8 +15,9 @@ public enum MarkdownBounds {
     /// Lines of paragraph just before tables, in all: cmark-gfm reads them again for each table.
     public static let maximumHeaderLines = 2_000
     public static let maximumNesting = 100
-    /// `[` in one paragraph, table row or heading (a page of links has one or two per line).
-    public static let maximumBrackets = 1_000
+    /// For each `]` in a paragraph, table row or heading, the `[` still open before it, in all
+    /// (cmark-gfm walks back over them when it makes a link). A list of links costs one per link.
+    public static let maximumBracketWork = 2_000_000
     /// `www.` starts times the length of the unbroken run each is in (each start scans the run).
     static let maximumWebAddressWork = 10_000_000
     /// `@` signs times the length of their line (each email found copies the rest of the line).
@@ -49,8 +50,10 @@ public enum MarkdownBounds {
         var headerLines = 0
         var webAddressWork = 0
         var emailWork = 0
-        /// `[` since the current paragraph (or table row, or heading) started.
-        var brackets = 0
+        /// `[` open, and the work of the `]` so far, since the current paragraph (or table row,
+        /// or heading) started.
+        var openBrackets = 0
+        var bracketWork = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -89,10 +92,11 @@ public enum MarkdownBounds {
             if position == end {
                 tableColumns = nil
                 paragraphLines = 0
-                brackets = 0
+                openBrackets = 0
+                bracketWork = 0
                 return nil
             }
-            if listItem || tableColumns != nil || bytes[position] == 35 { brackets = 0 }
+            if listItem || tableColumns != nil || bytes[position] == 35 { openBrackets = 0; bracketWork = 0 }
             if let violation = countBrackets(position, end) { return violation }
             // A heading, quote or list item starts a new block: the paragraph before it has ended.
             if tableColumns == nil, nesting > 0 || bytes[position] == 35 { paragraphLines = 0 }
@@ -128,20 +132,24 @@ public enum MarkdownBounds {
             return nil
         }
 
-        /// Unescaped `[` on the line, found with memchr (most lines have none).
+        /// Unescaped `[` and `]` on the line (most lines have neither, found with memchr).
         mutating func countBrackets(_ start: Int, _ end: Int) -> Violation? {
-            guard let base = bytes.baseAddress else { return nil }
+            guard let base = bytes.baseAddress, memchr(base + start, 91, end - start) != nil || memchr(base + start, 93, end - start) != nil else { return nil }
             var index = start
-            while index < end, let hit = memchr(base + index, 91, end - index) {
-                index = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                var backslashes = 0
-                while index - backslashes > start, bytes[index - backslashes - 1] == 92 { backslashes += 1 }
-                if backslashes % 2 == 0 { brackets += 1 }
+            while index < end {
+                let byte = bytes[index]
+                if byte == 92 { index += 2; continue }
+                if byte == 91 {
+                    openBrackets += 1
+                } else if byte == 93, openBrackets > 0 {
+                    bracketWork += openBrackets
+                    openBrackets -= 1
+                }
                 index += 1
             }
-            guard brackets > MarkdownBounds.maximumBrackets else { return nil }
-            return Violation(line: line, message: "this paragraph has more than \(MarkdownBounds.maximumBrackets) [ brackets; Signpost allows up to \(MarkdownBounds.maximumBrackets) in one paragraph, as reading more takes minutes",
-                             suggestion: "put a blank line between groups of links, or write \\[ for a [ that does not start a link")
+            guard bracketWork > MarkdownBounds.maximumBracketWork else { return nil }
+            return Violation(line: line, message: "this paragraph has \(openBrackets) [ brackets that no ] closes, with links after them; reading it would take minutes",
+                             suggestion: "remove the [ that do not start a link, or write \\[ for each of them")
         }
 
         mutating func addCells(_ count: Int) -> Violation? {

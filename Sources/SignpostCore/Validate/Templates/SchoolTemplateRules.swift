@@ -158,6 +158,12 @@ extension TemplateHTMLScanner {
             problem(line, "the attribute \(name) would run a script", "remove it; a school's template cannot run scripts")
             return
         }
+        // A Content-Security-Policy only takes away (each policy a page carries applies), so a
+        // school's copy of the theme's `<head>` may keep it, written out as the theme has it.
+        if name == "http-equiv", element.name == "meta", attribute.parts.count == 1, case .text = attribute.parts[0].kind,
+           attribute.parts[0].text.lowercased() == "content-security-policy" {
+            return
+        }
         if ["srcdoc", "ping", "http-equiv"].contains(name) {
             let why = ["srcdoc": "puts a whole page inside this one", "ping": "reports each click to another website",
                        "http-equiv": "can reload the page or send it elsewhere"][name]!
