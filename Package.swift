@@ -3,12 +3,6 @@
 // Debian's cmark-gfm and libqrencode, so no Apple platform is declared.
 import PackageDescription
 
-// Markdown is parsed on all cores only if cmark-gfm's calls to the function that changes its
-// global table of special characters reach Signpost's stand-in, which does nothing
-// (Render/SpecialCharacters.swift); each program exports it for that. Without it, parsing
-// takes one lock.
-let exportSpecialCharacters = LinkerSetting.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"])
-
 let package = Package(
     name: "Signpost",
     products: [
@@ -93,13 +87,13 @@ let package = Package(
                 "SignpostLinks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            linkerSettings: [.linkedLibrary("mimalloc"), exportSpecialCharacters]
+            linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         // Measurements for `make bench` (the floor and incremental rebuilds) through the library.
         .executableTarget(
             name: "signpost-bench",
             dependencies: ["SignpostCore"],
-            linkerSettings: [.linkedLibrary("mimalloc"), exportSpecialCharacters]
+            linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         .testTarget(
             name: "SignpostCoreTests",
@@ -112,8 +106,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            linkerSettings: [exportSpecialCharacters]
+            ]
         ),
     ]
 )

@@ -42,25 +42,18 @@ public struct RenderedMarkdown: Sendable {
 /// Markdown → HTML with Debian's cmark-gfm. Raw HTML is never passed through (no
 /// CMARK_OPT_UNSAFE), and link targets are checked in the syntax tree before rendering.
 ///
-/// Each call parses with its own parser, on the caller's thread, so a slow text holds up only
-/// its own thread (see `registered` for why that is safe with cmark-gfm 0.29). A text whose
-/// parse takes longer than `timeLimit` is refused and its HTML left out.
+/// cmark-gfm 0.29's parser is not thread-safe: every parse adds its extensions' characters to
+/// one global table of inline special characters and removes them when it ends
+/// (`cmark_manage_extensions_special_characters`, upstream PR #176), so a parse ending on one
+/// thread takes `~` from a parse running on another. Parsing therefore holds one process-wide
+/// lock; tree edits and HTML rendering run in parallel. `MarkdownBounds` refuses every shape
+/// known to be slower than linear before the lock is taken, so each parse is short; a parse
+/// still over `timeLimit` is reported and its HTML left out.
 public struct MarkdownRenderer: Sendable {
     static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter", "tasklist"]
-    /// cmark-gfm 0.29 keeps the inline special characters in one global table: every parse
-    /// adds its extensions' characters when it starts its inlines and removes them when it
-    /// ends (`cmark_manage_extensions_special_characters`), so a parse ending on one thread
-    /// takes `~` away from a parse still running on another (upstream PR #176). Signpost
-    /// attaches the same extensions to every parser, so their characters are added here once,
-    /// before any parse, and `SpecialCharacters` stands in for that function, doing nothing:
-    /// all threads then only read the table. A program linked without the stand-in (see
-    /// Package.swift) keeps one lock around parsing instead. `MarkdownThreadTests` checks both.
+    /// Registering extensions changes global state, so it happens once, before any parse.
     static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
-        let parser = cmark_parser_new(MarkdownRenderer.options)!
-        attachExtensions(to: parser)
-        SpecialCharacters.addOnce(parser)
-        cmark_parser_free(parser)
         return true
     }()
     static let parseLock = NSLock()
@@ -105,7 +98,7 @@ public struct MarkdownRenderer: Sendable {
             }
             return cmark_parser_finish(parser)!
         }
-        let document = SpecialCharacters.isShared ? parse() : MarkdownRenderer.parseLock.withLock { parse() }
+        let document = MarkdownRenderer.parseLock.withLock { parse() }
         defer {
             cmark_node_free(document)
             cmark_parser_free(parser)
