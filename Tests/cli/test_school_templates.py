@@ -191,6 +191,8 @@ class PageScan(__import__("html.parser").parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.scripts, self.handlers, self.addresses = [], [], []
+        # JSON-LD blocks: data a browser never runs, kept apart with their text.
+        self.data_blocks, self.in_data_block = [], False
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -198,8 +200,19 @@ class PageScan(__import__("html.parser").parser.HTMLParser):
                 self.handlers.append(f"<{tag} {name}>")
             if name in ("href", "src", "action", "formaction", "poster") and value:
                 self.addresses.append(value.strip())
-        if tag == "script":
+        if tag == "script" and dict(attrs).get("type") == "application/ld+json":
+            self.in_data_block = True
+            self.data_blocks.append("")
+        elif tag == "script":
             self.scripts.append(dict(attrs).get("src"))
+
+    def handle_data(self, data):
+        if self.in_data_block:
+            self.data_blocks[-1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_data_block = False
 
 
 def test_accepted_school_templates_with_hostile_values_publish_no_script(project):
@@ -232,4 +245,6 @@ def test_accepted_school_templates_with_hostile_values_publish_no_script(project
         scan.feed(page.read_text())
         assert scan.handlers == [], page
         assert all(src and "assets/" in src for src in scan.scripts), (page, scan.scripts)
+        # A hostile name reaches a JSON-LD block as JSON text that cannot end the block.
+        assert all("<" not in block and json.loads(block) for block in scan.data_blocks), (page, scan.data_blocks)
         assert not [a for a in scan.addresses if a.lower().replace(" ", "").startswith(("javascript:", "data:", "vbscript:"))], page
