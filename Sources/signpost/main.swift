@@ -10,7 +10,7 @@ struct Signpost: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signpost",
         abstract: "Builds accessible Early Help Offer websites from the Markdown in Content/.",
-        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self, Report.self, Export.self],
+        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self, Report.self, Export.self, MarkdownReader.self],
         defaultSubcommand: Build.self
     )
 }
@@ -27,9 +27,20 @@ struct Paths: ParsableArguments {
     }
 
     func options(output: String) -> BuildOptions {
-        BuildOptions(content: url(content), theme: url(theme), output: url(output),
-                     contentDisplay: content.hasSuffix("/") ? String(content.dropLast()) : content, themeDisplay: theme)
+        var options = BuildOptions(content: url(content), theme: url(theme), output: url(output),
+                                   contentDisplay: content.hasSuffix("/") ? String(content.dropLast()) : content, themeDisplay: theme)
+        let program = Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe")
+        options.markdownWorkers = MarkdownWorkers(command: MarkdownWorkerCommand(executable: program, arguments: [MarkdownReader.configuration.commandName!]))
+        return options
     }
+}
+
+/// A Markdown worker process, started by `build`, `check` and `serve` (`MarkdownWorkers`).
+struct MarkdownReader: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "markdown-worker", abstract: "Render Markdown texts sent on standard input (used by build).",
+                                                    shouldDisplay: false)
+
+    func run() throws { MarkdownWorker.serve() }
 }
 
 /// Unbuffered, so `serve` shows each rebuild at once even when its output is piped.
@@ -84,6 +95,7 @@ struct Build: ParsableCommand {
         var options = paths.options(output: output ?? school.map { "\($0)-early-help-offer" } ?? "Site")
         if let school { options.urls = SiteURLs(.oneSchool(school)) }
         options.parallel = !serial
+        if serial { options.markdownWorkers?.count = 1 }
         options.sharing = !noSharing
         if pdf { options.pdf = PDFSettings(engine: PDFEngine.chromium()) }
         if !quiet { options.progress = ProgressLine().handler }

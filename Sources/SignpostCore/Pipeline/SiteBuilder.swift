@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
     public var pdf: PDFSettings?
     /// Told how long work (the PDFs) is getting on; nil: nobody is watching.
     public var progress: BuildProgressHandler?
+    /// Parse Markdown in worker processes (set by the command line), so a text that takes too
+    /// long is stopped without holding up the others; nil: in this process, one parse at a time.
+    public var markdownWorkers: MarkdownWorkers?
     /// A preview's pieces kept from its last builds (`IncrementalBuilder`); nil for `build`.
     var carried: Carried?
 
@@ -243,8 +246,15 @@ public struct SiteBuilder: Sendable {
         let clock = PhaseClock()
         let texts = sources.map(\.text)
         clock.lap("  collect texts")
-        let renderer = MarkdownRenderer()
-        let rendered = ParallelMap.map(texts, parallel: options.parallel) { cache[$0] ?? renderer.render($0) }
+        let rendered: [RenderedMarkdown]
+        if let workers = options.markdownWorkers {
+            let new = texts.filter { cache[$0] == nil }
+            let made = RenderedTexts(new, workers.render(new))
+            rendered = texts.map { cache[$0] ?? made[$0]! }
+        } else {
+            let renderer = MarkdownRenderer()
+            rendered = ParallelMap.map(texts, parallel: options.parallel) { cache[$0] ?? renderer.render($0) }
+        }
         clock.lap("  render \(texts.count)")
         defer { clock.lap("  report") }
         let result = RenderedTexts(texts, rendered)

@@ -1,33 +1,39 @@
 import CCmarkGFM
 import Foundation
 
-public struct Heading: Sendable, Hashable {
+public struct Heading: Sendable, Hashable, Codable {
     public var level: Int
     public var text: String
     public var anchor: String
 }
 
 /// A link or picture address as written, with the line it is on (1 is the text's first line).
-public struct MarkdownLink: Sendable, Hashable {
+public struct MarkdownLink: Sendable, Hashable, Codable {
     public var url: String
     public var line: Int
 }
 
 /// A heading more than one level below the one before it (`##` then `####`), as written.
-public struct SkippedHeading: Sendable, Hashable {
+public struct SkippedHeading: Sendable, Hashable, Codable {
     public var text: String
     public var line: Int
     public var level: Int
     public var previousLevel: Int
 }
 
-public struct RenderedMarkdown: Sendable {
+/// A link taken out of the output, and why.
+public struct RemovedLink: Sendable, Hashable, Codable {
+    public var link: MarkdownLink
+    public var reason: String
+}
+
+public struct RenderedMarkdown: Sendable, Codable {
     public var html: String
     public var headings: [Heading]
     /// Every link target left in the output, for `check` to resolve.
     public var links: [MarkdownLink]
     /// Links removed because they cannot work or are unsafe, with the reason.
-    public var removedLinks: [(link: MarkdownLink, reason: String)]
+    public var removedLinks: [RemovedLink]
     /// Images with no description, which screen-reader users cannot see.
     public var imagesWithoutAlt: [MarkdownLink]
     /// Images from anywhere but the site itself, replaced by their description: a picture from
@@ -48,7 +54,9 @@ public struct RenderedMarkdown: Sendable {
 /// thread takes `~` from a parse running on another. Parsing therefore holds one process-wide
 /// lock; tree edits and HTML rendering run in parallel. `MarkdownBounds` refuses every shape
 /// known to be slower than linear before the lock is taken, so each parse is short; a parse
-/// still over `timeLimit` is reported and its HTML left out.
+/// still over `timeLimit` is reported and its HTML left out. A build renders in worker
+/// processes (`MarkdownWorkers`), each with a renderer of its own, where a parse that runs
+/// away is stopped rather than waited for.
 public struct MarkdownRenderer: Sendable {
     static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter", "tasklist"]
     /// Registering extensions changes global state, so it happens once, before any parse.
@@ -104,9 +112,7 @@ public struct MarkdownRenderer: Sendable {
             cmark_parser_free(parser)
         }
         if clock.now - started > timeLimit {
-            result.refused = MarkdownBounds.Violation(
-                line: 1, message: "this text took more than \(timeLimit) to read, so it is left out; its shape is far from anything an office writes",
-                suggestion: "look for long runs of [ ] * _ < or ` with no words between them, and remove them or write \\ before each")
+            result.refused = MarkdownRenderer.tooSlow(timeLimit)
             return result
         }
 
@@ -124,6 +130,13 @@ public struct MarkdownRenderer: Sendable {
         html = wrapTables(html)
         result.html = html
         return result
+    }
+
+    /// Why a text that took longer than `limit` to read is left out.
+    static func tooSlow(_ limit: Duration) -> MarkdownBounds.Violation {
+        MarkdownBounds.Violation(
+            line: 1, message: "this text took more than \(limit) to read, so it is left out; its shape is far from anything an office writes",
+            suggestion: "look for long runs of [ ] * _ < or ` with no words between them, and remove them or write \\ before each")
     }
 
     // MARK: Tree walking
@@ -180,7 +193,7 @@ public struct MarkdownRenderer: Sendable {
                 reason = message
             }
             if let reason {
-                result.removedLinks.append((link, reason))
+                result.removedLinks.append(RemovedLink(link: link, reason: reason))
                 unwrap(node)
                 continue
             }

@@ -23,7 +23,7 @@ public enum MarkdownBounds {
     /// `@` signs times the length of their line (each email found copies the rest of the line).
     static let maximumEmailWork = 1_000_000_000
 
-    public struct Violation: Sendable, Equatable {
+    public struct Violation: Sendable, Equatable, Codable {
         /// Line in the text (1 is its first line).
         public var line: Int
         public var message: String
