@@ -127,7 +127,7 @@ public struct SiteBuilder: Sendable {
                       : "use a school's folder name: " + site.schools.map(\.school.id).sorted().joined(separator: ", "))
         }
         clock.lap("resolve+validate")
-        let markdown = renderMarkdown(site, cache: markdownCache, log: log)
+        let markdown = MarkdownStage(options: options).render(site, cache: markdownCache, log: log)
         clock.lap("markdown")
         let theme = loadingTheme.value
         clock.lap("theme")
@@ -231,35 +231,6 @@ public struct SiteBuilder: Sendable {
         result.kept = failed ? [] : kept.schools
         result.pdf = failed ? nil : pdf
         return (result, prepared)
-    }
-
-    /// Renders each distinct Markdown text once (library bodies repeat across schools), in parallel.
-    func renderMarkdown(_ site: ResolvedSite, cache: RenderedTexts = RenderedTexts(), log: DiagnosticLog) -> RenderedTexts {
-        var sources = Set<SampledText>()
-        for school in site.schools {
-            sources.insert(SampledText(school.school.body))
-            sources.insert(SampledText(school.area.body))
-            for entry in school.entries { if let body = entry.fields.body { sources.insert(SampledText(body.value)) } }
-            for page in school.school.pages { sources.insert(SampledText(page.body)) }
-            for text in school.topicTexts.values { sources.insert(SampledText(text.body)) }
-        }
-        let clock = PhaseClock()
-        let texts = sources.map(\.text)
-        clock.lap("  collect texts")
-        let rendered: [RenderedMarkdown]
-        if let workers = options.markdownWorkers {
-            let new = texts.filter { cache[$0] == nil }
-            let made = RenderedTexts(new, workers.render(new))
-            rendered = texts.map { cache[$0] ?? made[$0]! }
-        } else {
-            let renderer = MarkdownRenderer()
-            rendered = ParallelMap.map(texts, parallel: options.parallel) { cache[$0] ?? renderer.render($0) }
-        }
-        clock.lap("  render \(texts.count)")
-        defer { clock.lap("  report") }
-        let result = RenderedTexts(texts, rendered)
-        MarkdownFindings(site: site, markdown: result).report(log: log)
-        return result
     }
 
     func brandColours(_ site: ResolvedSite, log: DiagnosticLog) -> [String: BrandColour] {
