@@ -65,9 +65,13 @@ final class PDFWorker {
         pipe.deadline = Date().addingTimeInterval(startTimeout)
         pipe.deadlineReason = "it did not start within \(Int(startTimeout)) seconds"
         do throws(DevToolsPipe.Failure) {
-            target = try pipe.call("Target.createTarget", ["url": "about:blank"])["targetId"] as? String ?? ""
+            // A tab in the background is never drawn for a screen, only printed.
+            target = try pipe.call("Target.createTarget", ["url": "about:blank", "background": true])["targetId"] as? String ?? ""
             session = try pipe.call("Target.attachToTarget", ["targetId": target, "flatten": true])["sessionId"] as? String ?? ""
             try pipe.call("Page.enable", session: session)
+            // The page is styled for print from the start, so printing does not restyle it from
+            // the screen's rules (the PDF is the same).
+            try pipe.call("Emulation.setEmulatedMedia", ["media": "print"], session: session)
             try pipe.call("Fetch.enable", ["patterns": [["urlPattern": "*", "requestStage": "Request"]]], session: session)
         } catch {
             pipe.kill()
