@@ -442,6 +442,25 @@ struct PDFStageTests {
         }
     }
 
+    @Test func bytesAreFoundWhereverTheyAre() {
+        let bytes: [UInt8] = [1, 2, 3, 1, 2, 1, 2, 4]
+        #expect(bytes.firstRange(of: [1, 2, 4], from: 0) == 5..<8)
+        #expect(bytes.firstRange(of: [1, 2], from: 1) == 3..<5)
+        #expect(bytes.firstRange(of: [1], from: 0) == 0..<1)
+        #expect(bytes.firstRange(of: [2, 4, 5], from: 0) == nil && bytes.firstRange(of: [1, 2], from: 7) == nil)
+        #expect(bytes.firstRange(of: [], from: 0) == nil && [UInt8]().firstRange(of: [1], from: 0) == nil)
+    }
+
+    /// The watchdog adds up the cheap resident sizes first and walks the page tables only when
+    /// they are over the limit: that sum must never be below what the group uses.
+    @Test func residentSizesAreNeverBelowWhatAGroupUses() {
+        let group = ProcessGroupMemory.members(ofGroup: getpgrp())
+        #expect(group.contains(String(getpid())))
+        let used = ProcessGroupMemory.proportionalBytes(of: group)
+        #expect(used > 0 && ProcessGroupMemory.residentBytes(of: group) >= used)
+        #expect(ProcessGroupMemory.residentBytes(of: []) == 0 && ProcessGroupMemory.proportionalBytes(of: ["999999999"]) == 0)
+    }
+
     @Test func sourcesAreThePageAndTheFilesItUses() {
         let html = Data((#"<link rel="stylesheet" href="../../assets/style.css"><a href="tel:999">999</a><img src="../logo.png" alt="">"#
             + #"<a href="https://example.org/x">x</a><a href="../index.html#top">up</a><a href="mailto:a@b.uk">a</a>"#).utf8)

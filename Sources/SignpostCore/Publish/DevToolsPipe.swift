@@ -19,10 +19,17 @@ final class DevToolsPipe {
     let pid: pid_t
     private let toBrowser: Int32
     private let fromBrowser: Int32
+    /// Bytes read and not yet taken as messages start at `start`; up to `scanned` they hold no NUL.
     private var buffer: [UInt8] = []
+    private var start = 0
+    private var scanned = 0
+    /// One read's bytes, allocated once.
+    private var chunk = [UInt8](repeating: 0, count: 1 << 20)
     private var nextID = 0
     private var events: [[String: Any]] = []
     private var lastMemoryCheck = Date.distantPast
+    /// The last proportional size worked out: when, the resident size then, and the size.
+    private var lastProportional: (at: Date, resident: Int, used: Int)?
     private var ended = false
     private let errorsPath: String
 
@@ -201,22 +208,40 @@ final class DevToolsPipe {
 
     private func readMessage() throws(Failure) -> [String: Any] {
         while true {
-            if let end = buffer.firstIndex(of: 0) {
-                let data = Data(buffer[..<end])
-                buffer.removeSubrange(...end)
+            // Only the bytes not yet looked at are searched: a PDF arrives in many reads.
+            let from = scanned
+            let end = buffer.withUnsafeBufferPointer { bytes -> Int? in
+                guard from < bytes.count, let base = bytes.baseAddress,
+                      let found = memchr(base + from, 0, bytes.count - from) else { return nil }
+                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            }
+            if let end {
+                let data = Data(buffer[start..<end])
+                start = end + 1
+                scanned = start
+                if start == buffer.count {
+                    buffer.removeAll(keepingCapacity: true)
+                    start = 0
+                    scanned = 0
+                }
                 if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] { return object }
                 continue
             }
+            scanned = buffer.count
             try checkLimits()
             var poller = pollfd(fd: fromBrowser, events: Int16(POLLIN), revents: 0)
             let left = deadline.timeIntervalSinceNow
             let ready = poll(&poller, 1, Int32(max(1, min(left * 1000, 200))))
             if ready < 0 && errno != EINTR { throw stopped() }
             guard ready > 0 else { continue }
-            var chunk = [UInt8](repeating: 0, count: 1 << 20)
             let count = read(fromBrowser, &chunk, chunk.count)
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { throw stopped() }
+            if start > 0 {
+                buffer.removeSubrange(..<start)
+                scanned -= start
+                start = 0
+            }
             buffer.append(contentsOf: chunk[..<count])
         }
     }
@@ -226,9 +251,21 @@ final class DevToolsPipe {
             kill()
             throw Failure(description: deadlineReason)
         }
-        guard let memoryLimit, Date().timeIntervalSince(lastMemoryCheck) >= 0.2 else { return }
-        lastMemoryCheck = Date()
-        let used = ProcessGroupMemory.bytes(ofGroup: pid)
+        guard let memoryLimit else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastMemoryCheck) >= 0.2 else { return }
+        lastMemoryCheck = now
+        // Summing the processes' resident sizes costs almost nothing, and it is never below what
+        // they use together: only when it is over the limit is the proportional size worked out,
+        // whose walk of every page table, done five times a second, was a large part of a build's
+        // time. While over, it is worked out again after a second, or sooner when the resident
+        // size has grown by more than was left under the limit.
+        let group = ProcessGroupMemory.members(ofGroup: pid)
+        let resident = ProcessGroupMemory.residentBytes(of: group)
+        guard resident > memoryLimit else { return }
+        if let last = lastProportional, now.timeIntervalSince(last.at) < 1, resident - last.resident < memoryLimit - last.used { return }
+        let used = ProcessGroupMemory.proportionalBytes(of: group)
+        lastProportional = (now, resident, used)
         if used > memoryLimit {
             kill()
             throw Failure(description: "it needed more than \(memoryLimit / (1024 * 1024)) MB of memory and was stopped")
@@ -252,14 +289,17 @@ final class DevToolsPipe {
     }
 }
 
-/// The memory a process group uses: the sum of its processes' proportional set sizes, in
-/// bytes. Processes that share pages (a browser's zygote and its children) are each counted
-/// for their share only, so the sum is what the group really costs the machine.
+/// The memory a process group uses. Its processes' proportional set sizes add up to what the
+/// group really costs the machine: processes that share pages (a browser's zygote and its
+/// children) are each counted for their share only. Their resident set sizes count a shared page
+/// once in every process that maps it, so their sum is never below that, and is read without
+/// walking any page table.
 enum ProcessGroupMemory {
-    static func bytes(ofGroup group: pid_t) -> Int {
-        guard let folder = opendir("/proc") else { return 0 }
+    /// The processes in the group.
+    static func members(ofGroup group: pid_t) -> [String] {
+        guard let folder = opendir("/proc") else { return [] }
         defer { closedir(folder) }
-        var total = 0
+        var found: [String] = []
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard let first = name.utf8.first, first >= UInt8(ascii: "1"), first <= UInt8(ascii: "9") else { continue }
@@ -267,10 +307,31 @@ enum ProcessGroupMemory {
             // After the command's closing parenthesis: state, ppid, pgrp, …
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 2, Int(fields[2]) == Int(group) else { continue }
-            guard let rollup = read("/proc/\(name)/smaps_rollup") else { continue }
+            found.append(name)
+        }
+        return found
+    }
+
+    /// The sum of the processes' proportional set sizes, in bytes.
+    static func proportionalBytes(of processes: [String]) -> Int {
+        var total = 0
+        for process in processes {
+            guard let rollup = read("/proc/\(process)/smaps_rollup") else { continue }
             for line in rollup.split(separator: "\n") where line.hasPrefix("Pss:") {
                 total += (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
             }
+        }
+        return total
+    }
+
+    /// The sum of the processes' resident set sizes, in bytes (the second number of `statm`, in pages).
+    static func residentBytes(of processes: [String]) -> Int {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        var total = 0
+        for process in processes {
+            guard let statm = read("/proc/\(process)/statm") else { continue }
+            let fields = statm.split(separator: " ")
+            if fields.count > 1, let pages = Int(fields[1]) { total += pages * page }
         }
         return total
     }

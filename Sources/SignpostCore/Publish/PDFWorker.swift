@@ -27,6 +27,12 @@ final class PDFWorker {
     static let linksWithinTheSite = ##"a[href^="\##(standIn)"], a[href]:not([href^="#"]):not([href*=":"]), "##
         + #"a[href*=":"]:not([href^="http:"]):not([href^="https:"]):not([href^="mailto:"]):not([href^="tel:"]):not([href^="sms:"])"#
 
+    /// Takes the `href` out of every link `linksWithinTheSite` finds.
+    static let removeLinksWithinTheSite: String = {
+        let selector = (try? JSONSerialization.data(withJSONObject: [linksWithinTheSite])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        return "for (const link of document.querySelectorAll(\(selector)[0])) link.removeAttribute('href')"
+    }()
+
     private let pipe: DevToolsPipe
     private let session: String
     private let target: String
@@ -65,9 +71,13 @@ final class PDFWorker {
         pipe.deadline = Date().addingTimeInterval(startTimeout)
         pipe.deadlineReason = "it did not start within \(Int(startTimeout)) seconds"
         do throws(DevToolsPipe.Failure) {
-            target = try pipe.call("Target.createTarget", ["url": "about:blank"])["targetId"] as? String ?? ""
+            // A tab in the background is never drawn for a screen, only printed.
+            target = try pipe.call("Target.createTarget", ["url": "about:blank", "background": true])["targetId"] as? String ?? ""
             session = try pipe.call("Target.attachToTarget", ["targetId": target, "flatten": true])["sessionId"] as? String ?? ""
             try pipe.call("Page.enable", session: session)
+            // The page is styled for print from the start, so printing does not restyle it from
+            // the screen's rules (the PDF is the same).
+            try pipe.call("Emulation.setEmulatedMedia", ["media": "print"], session: session)
             try pipe.call("Fetch.enable", ["patterns": [["urlPattern": "*", "requestStage": "Request"]]], session: session)
         } catch {
             pipe.kill()
@@ -128,10 +138,10 @@ final class PDFWorker {
             let document = try pipe.call("DOM.getDocument", ["depth": 0], session: session)["root"] as? [String: Any] ?? [:]
             let top = document["nodeId"] as? Int ?? 0
             if job.siteURL == nil {
-                let links = try pipe.call("DOM.querySelectorAll", ["nodeId": top, "selector": Self.linksWithinTheSite], session: session)
-                for node in links["nodeIds"] as? [Int] ?? [] {
-                    try pipe.call("DOM.removeAttribute", ["nodeId": node, "name": "href"], session: session)
-                }
+                // One expression of Signpost's own rather than a call for each link (a whole offer
+                // has dozens); the page's own scripts stay off.
+                let removed = try pipe.call("Runtime.evaluate", ["expression": Self.removeLinksWithinTheSite, "returnByValue": true], session: session)
+                if removed["exceptionDetails"] != nil { throw DevToolsPipe.Failure(description: "the links within the site could not be taken out") }
             }
             let html = try pipe.call("DOM.querySelector", ["nodeId": top, "selector": "html"], session: session)["nodeId"] as? Int ?? 0
             let attributes = try pipe.call("DOM.getAttributes", ["nodeId": html], session: session)["attributes"] as? [String] ?? []
