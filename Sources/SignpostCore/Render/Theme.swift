@@ -69,16 +69,11 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var ok = true
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
-            // Compiled with short names (see `ShortNames`); a mistake is reported from the text as written.
             do {
-                try library.register(escapingPragma + ShortNames.compact(text), named: name)
+                try library.register(escapingPragma + text, named: name)
             } catch {
-                do {
-                    try library.register(escapingPragma + text, named: name)
-                } catch {
-                    ok = false
-                    log.error("\(displayRoot)/\(name).mustache", "this template has a mistake: \(error)")
-                }
+                ok = false
+                log.error("\(displayRoot)/\(name).mustache", "this template has a mistake: \(error)")
             }
         }
         return ok ? library : nil
