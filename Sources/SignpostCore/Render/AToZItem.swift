@@ -46,20 +46,11 @@ final class AToZIndex: Sendable {
         return (place.key, place.letter, place.rank)
     }
 
-    /// The words of a Markdown text, each once, in the order they first come, without its web
-    /// and email addresses: what the search needs of a text, at a fraction of its size.
+    /// The words of a Markdown text (`TextWords`): what the search needs of a text, at a
+    /// fraction of its size.
     func textWords(_ markdown: String) -> String {
         guard !markdown.isEmpty else { return "" }
-        return words.value(markdown) {
-            var plain = markdown.replacingOccurrences(of: #"\]\([^)\s]*\)"#, with: "]", options: .regularExpression)
-            plain = plain.replacingOccurrences(of: #"(https?://|www\.)\S+|\S+@\S+"#, with: " ", options: .regularExpression)
-            var seen = Set<String>()
-            var kept: [String] = []
-            for word in TopicWords.key(plain).split(separator: " ") where word.count > 1 {
-                if seen.insert(String(word)).inserted { kept.append(String(word)) }
-            }
-            return kept.joined(separator: " ")
-        }
+        return words.value(markdown) { TextWords.of(markdown) }
     }
 
     /// A text as a JSON string; a list of them joined with commas inside `[]` is the JSON list.

@@ -92,3 +92,12 @@ struct EntryDetails: Sendable {
     let values: Values<DetailsKey>
     let html: Piece
 }
+
+/// What an entry page's JSON-LD is made from: the entry, the school's contact where the page
+/// reaches the service through it, and the area the entry serves (the whole country for a
+/// national entry).
+struct StructuredDataInput: Hashable, Sendable {
+    let entry: EntryFiles
+    let areaName: String
+    let national: Bool
+}

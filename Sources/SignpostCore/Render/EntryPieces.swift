@@ -46,6 +46,14 @@ struct EntryPieces {
         }
     }
 
+    /// The JSON-LD element of the entry's own page (`StructuredData`). `reach`: the school's
+    /// contact, for a service of the school's with none of its own.
+    func structuredData(_ entry: ResolvedEntry, reach: SchoolContact?, area: Area, national: Bool) -> String {
+        let input = StructuredDataInput(entry: EntryFiles(entry: entry, school: reach), areaName: area.name, national: national)
+        let store = reach == nil ? store(for: entry) : scope.store
+        return store.structuredData.value(input) { StructuredData.element(entry, school: reach, area: area, national: national) }
+    }
+
     /// `entry` on the entry's own page at `place`: its main part's values and `content_html`
     /// (`entry-content`, with `entry-details` and `entry-links` inside).
     func content(_ entry: ResolvedEntry, at place: Place) -> Values<EntryContentKey> {

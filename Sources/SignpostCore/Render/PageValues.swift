@@ -109,7 +109,7 @@ struct PageValues {
             let reach = entry.kind == .service && !entry.fields.hasContact && scope.isOwn(entry) && (s.phone != nil || s.email != nil)
                 ? SchoolContact(name: s.name, phone: s.phone, email: s.email) : nil
             let national = !(entry.sources.first.map { $0.contains("/areas/") || $0.contains("/schools/") } ?? false)
-            values[.structured_data_html] = StructuredData.element(entry, school: reach, area: school.area, national: national)
+            values[.structured_data_html] = entries.structuredData(entry, reach: reach, area: school.area, national: national)
         }
         return values
     }

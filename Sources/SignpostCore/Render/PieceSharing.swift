@@ -43,6 +43,8 @@ final class PieceStore: Sendable {
     let details = Memo<EntryFiles, EntryDetails>()
     let links = Memo<LinksInput, (values: Values<EntryLinksKey>, html: Piece)>()
     let contents = Memo<ContentInput, Values<EntryContentKey>>()
+    /// An entry page's JSON-LD element.
+    let structuredData = Memo<StructuredDataInput, String>()
     /// An entry shown whole in the whole offer (`offer-document-entry`).
     let documentEntries = Memo<DocumentInput, (values: Values<DocumentEntryKey>, html: Piece)>()
     /// Pieces found by what they are rendered from (the header, footer and the like).
@@ -62,6 +64,7 @@ final class PieceStore: Sendable {
         details.removeAll()
         links.removeAll()
         contents.removeAll()
+        structuredData.removeAll()
         documentEntries.removeAll()
         pieces.withLock { $0.removeAll() }
     }
