@@ -12,7 +12,7 @@ DEBUG := .build/debug/signpost
 TEST_SITE := .build/test-site
 PYTHON ?= python3
 
-.PHONY: site build deps pdf-engine test test-deps unit browser fuzz serve check bench clean
+.PHONY: site build deps pdf-engine test test-deps lint unit browser fuzz serve check bench clean
 
 # SITE_FLAGS: e.g. --strict in a publishing pipeline (fail when a PDF could not be made).
 SITE_FLAGS ?=
@@ -43,7 +43,13 @@ pdf-engine:
 test-deps: deps pdf-engine
 	@bash Tests/browser/install.sh
 
-test: test-deps unit browser fuzz
+test: test-deps lint unit browser fuzz
+
+# Rules about the source text itself (file length, @unchecked Sendable, no stand-in names):
+# Tests/lint/check.py, which first proves on made-up files that each rule catches what it should.
+lint:
+	$(PYTHON) Tests/lint/check.py --self-test
+	$(PYTHON) Tests/lint/check.py
 
 unit: deps pdf-engine
 	$(SWIFT) build --build-tests

@@ -85,12 +85,14 @@ struct BadInputTests {
         #expect(page.contains("Saved"))
     }
 
-    @Test func twentyMegabyteFileIsRefusedQuickly() throws {
+    @Test func aTwentyMegabyteFileIsRefusedWithItsSizeAndTheLimit() throws {
         let site = try BuiltSite()
         var big = Data("---\nname: Huge\n---\n".utf8)
         big.append(Data(repeating: UInt8(ascii: "a"), count: 20 * 1024 * 1024))
         try big.write(to: site.content.appendingPathComponent("agencies/huge.md"))
-        site.expectRejected(file: "Content/agencies/huge.md", mentioning: "MB")
+        site.expectRejected(file: "Content/agencies/huge.md", mentioning: "this file is 20 MB; Signpost reads")
+        // Nothing of it reaches a page: the other agencies' pages are as they were.
+        #expect(!site.build().diagnostics.contains { $0.message.contains("aaaa") })
     }
 
     @Test func unknownAgencyGetsASuggestion() throws {

@@ -40,17 +40,24 @@ enum County {
         return (content, builder)
     }
 
-    /// A copy of the county with `school` using its own templates (name → text), built: the site's folder.
-    static func withOwnTemplates(_ dir: TempDir, school: String, _ files: KeyValuePairs<String, String>,
-                                 sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
-        let content = try copy(dir)
-        writeTemplates(files, for: school, in: content)
+    /// The county built with a copy of the default theme whose templates (name → text) are
+    /// replaced: the site's folder.
+    static func withTheme(_ dir: TempDir, _ files: KeyValuePairs<String, String>,
+                          sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+        let theme = dir.path("theme")
+        try FileManager.default.copyItem(at: County.theme, to: theme)
+        for (name, text) in files {
+            try text.write(to: theme.appendingPathComponent("templates/\(name).mustache"), atomically: true, encoding: .utf8)
+        }
         let site = dir.path("Site")
-        let result = build(content: content, output: site)
+        var options = options(content: content, output: site)
+        options.theme = theme
+        let result = SiteBuilder(options: options).build()
         #expect(result.wrote, "\(result.errors)", sourceLocation: sourceLocation)
         return site
     }
 
+    /// A `templates/` folder in a school's folder, as school templates once were.
     static func writeTemplates(_ files: KeyValuePairs<String, String>, for school: String, in content: URL) {
         let templates = content.appendingPathComponent("schools/\(school)/templates")
         try? FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)

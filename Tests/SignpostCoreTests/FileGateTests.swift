@@ -100,8 +100,11 @@ struct FileGateTests {
         let tree = ContentTree()
         try Self.link(tree, "schools/test-first/templates/footer.mustache", to: Self.outside(tree, "shadow", "SECRET {{title}}"))
         let (content, log) = tree.load()
-        Self.expectLinkRefused(log, file: "Content/schools/test-first/templates/footer.mustache")
-        #expect(content.schools.first?.templateOverrides.isEmpty == true)
+        // School templates are retired: the link is named as a file to delete, and never opened.
+        let error = try #require(log.errors(in: "Content/schools/test-first/templates/footer.mustache").first, "\(log.summary)")
+        #expect(error.message.hasPrefix("schools no longer have their own templates"))
+        #expect(!log.all.contains { $0.message.contains("SECRET") })
+        #expect(content.schools.count == 1)
     }
 
     @Test func linkedSchoolTemplateFolderIsRefused() throws {
@@ -109,8 +112,9 @@ struct FileGateTests {
         let folder = Self.outside(tree, "tpl/footer.mustache", "SECRET").deletingLastPathComponent()
         try Self.link(tree, "schools/test-first/templates", to: folder)
         let (content, log) = tree.load()
-        #expect(log.errors(in: "Content/schools/test-first/templates").first?.message.contains("folder is a link") == true, "\(log.summary)")
-        #expect(content.schools.first?.templateOverrides.isEmpty == true)
+        #expect(log.errors(in: "Content/schools/test-first/templates").first?.message.hasPrefix("schools no longer have their own templates") == true, "\(log.summary)")
+        #expect(log.errors(in: "Content/schools/test-first/templates/footer.mustache").isEmpty, "\(log.summary)")
+        #expect(content.schools.count == 1)
     }
 
     @Test func linkedThemeTemplateAndAssetAreRefused() throws {
@@ -150,39 +154,18 @@ struct FileGateTests {
         let (content, log) = tree.load()
         let error = try #require(log.errors(in: "Content/agencies/pipe.md").first, "\(log.summary)")
         #expect(error.message.contains("named pipe"))
-        #expect(log.errors(in: "Content/schools/test-first/templates/footer.mustache").first?.message.contains("named pipe") == true, "\(log.summary)")
+        // A pipe left in a school's templates/ folder is named, never opened.
+        #expect(log.errors(in: "Content/schools/test-first/templates/footer.mustache").first?.message.hasPrefix("schools no longer have their own templates") == true, "\(log.summary)")
         #expect(content.national["pipe"] == nil)
     }
 
     @Test func oversizedFilesOfEachKindAreRefused() throws {
         let tree = ContentTree(school: ContentTree.school(extra: "logo: logo.png"))
         tree.write("topics.yml", "- id: big\n  name: Big\n  description: " + String(repeating: "x", count: 1_100_000) + "\n")
-        tree.write("schools/test-first/templates/footer.mustache", String(repeating: "<p>{{title}}</p>\n", count: 20_000))
         tree.dir.write("Content/schools/test-first/logo.png", Data(repeating: 0x89, count: 6 << 20))
         let (_, log) = Self.prepare(tree)
         #expect(log.errors(in: "Content/topics.yml").first?.message.contains("settings files of up to 1 MB") == true, "\(log.summary)")
-        let template = try #require(log.errors(in: "Content/schools/test-first/templates/footer.mustache").first, "\(log.summary)")
-        #expect(template.message.contains("this file is 332 KB; Signpost reads templates of up to 256 KB"))
         #expect(log.errors(in: "Content/schools/test-first/school.md").contains { $0.message.contains("logos of up to 5 MB") }, "\(log.summary)")
-    }
-
-    @Test func schoolTemplateThatIsNotUTF8IsReported() throws {
-        let tree = ContentTree()
-        tree.dir.write("Content/schools/test-first/templates/footer.mustache", Data("<p>Caf\u{E9}</p>\n".utf8) + Data([0x43, 0x61, 0x66, 0xE9, 0x0A]))
-        let (content, log) = tree.load()
-        let error = try #require(log.errors(in: "Content/schools/test-first/templates/footer.mustache").first, "\(log.summary)")
-        #expect(error.message.contains("not UTF-8"))
-        #expect(error.line == 2)
-        #expect(error.suggestion?.contains("UTF-8") == true)
-        #expect(content.schools.first?.templateOverrides["footer"] == nil)
-    }
-
-    @Test func schoolTemplateThatCannotBeReadIsReported() throws {
-        let tree = ContentTree()
-        try FileManager.default.createDirectory(at: tree.root.appendingPathComponent("schools/test-first/templates/footer.mustache"), withIntermediateDirectories: true)
-        let (_, log) = tree.load()
-        let error = try #require(log.errors(in: "Content/schools/test-first/templates/footer.mustache").first, "\(log.summary)")
-        #expect(error.message.contains("cannot read this file"))
     }
 
     @Test(arguments: ["../outside.md", "/etc/passwd", "agencies/../../outside.md"])

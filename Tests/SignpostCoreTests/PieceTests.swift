@@ -4,15 +4,15 @@ import Testing
 @testable import SignpostCore
 
 /// The header, "Get help now" box, footer and entry cards are pieces, rendered once and shared
-/// by the pages (and schools) that show them: they must still follow a school's own templates,
+/// by the pages (and schools) that show them: they must still follow the theme's templates,
 /// carry the right relative links at each depth, and keep each school's own values.
 @Suite("Shared pieces")
 struct PieceTests {
     func page(_ site: URL, _ path: String) -> String { County.page(site, path) }
 
-    @Test func aSchoolsOwnHeaderAndCardReachEveryPageAtTheRightDepth() throws {
+    @Test func aThemesHeaderAndCardReachEveryPageAtTheRightDepth() throws {
         let dir = TempDir()
-        let site = try County.withOwnTemplates(dir, school: "ash-first", [
+        let site = try County.withTheme(dir, [
             "header": "<header>ASH HEADER {{#school}}{{school_name}}{{/school}} [{{root}}]</header>\n",
             "entry-card": "<li>ASH CARD <{{card_heading}}><a href=\"{{link}}\">{{name}}</a></{{card_heading}}></li>\n",
         ])
@@ -22,10 +22,8 @@ struct PieceTests {
         // Cards: h3 under the A to Z's letters and on level and topic pages, links from each depth.
         #expect(page(site, "ash-first/a-z/index.html").contains("ASH CARD <h3><a href=\"../agencies/nspcc/index.html\">"))
         #expect(page(site, "ash-first/levels/universal/index.html").contains("ASH CARD <h3><a href=\"../../agencies/nspcc/index.html\">"))
-        for other in ["oak-first/index.html", "elm-high/agencies/nspcc/index.html", "index.html"] {
-            #expect(!page(site, other).contains("ASH"), "\(other)")
-            #expect(page(site, other).contains("class=\"site-header\""), "\(other)")
-        }
+        #expect(page(site, "elm-high/agencies/nspcc/index.html").contains("ASH HEADER Elm High School [../../../]"))
+        #expect(page(site, "index.html").contains("ASH HEADER "))
     }
 
     @Test func sharedCardsLinkWithinEachSchoolAndKeepEachSchoolsOverride() throws {
@@ -66,9 +64,9 @@ struct PieceTests {
         #expect(links("ash-first/agencies/nspcc/index.html") == links("elm-high/agencies/nspcc/index.html"))
     }
 
-    @Test func aSchoolsOwnBreadcrumbsAndEntryLinksTemplatesAreNotSharedWithOthers() throws {
+    @Test func aThemesBreadcrumbsAndEntryLinksLeadWithinEachSchool() throws {
         let dir = TempDir()
-        let site = try County.withOwnTemplates(dir, school: "ash-first", [
+        let site = try County.withTheme(dir, [
             "breadcrumbs": "<nav>ASH TRAIL {{school.school_name}}{{#breadcrumbs}} <a href=\"{{root}}{{crumb_url}}\">{{crumb_name}}</a>{{/breadcrumbs}}</nav>\n",
             "entry-links": "<p>ASH LINKS{{#topics}} <a href=\"{{topic_link}}\">{{topic_name}}</a>{{/topics}}</p>\n",
         ])
@@ -76,29 +74,18 @@ struct PieceTests {
         #expect(ash.contains("<nav>ASH TRAIL Ash First School <a href=\"../../../index.html\">Home</a> <a href=\"../../../ash-first/index.html\">"))
         #expect(ash.contains("<p>ASH LINKS <a href=\"../../topics/"))
         #expect(page(site, "ash-first/levels/universal/index.html").contains("<nav>ASH TRAIL Ash First School <a href=\"../../../index.html\">"))
-        for other in ["elm-high/agencies/nspcc/index.html", "oak-first/agencies/nspcc/index.html", "accessibility/index.html"] {
-            #expect(!page(site, other).contains("ASH"), "\(other)")
-            #expect(page(site, other).contains("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">"), "\(other)")
-        }
-        #expect(page(site, "elm-high/agencies/nspcc/index.html").contains("<h2>Topics</h2>"))
+        #expect(page(site, "elm-high/agencies/nspcc/index.html").contains("<nav>ASH TRAIL Elm High School <a href=\"../../../index.html\">Home</a> <a href=\"../../../elm-high/index.html\">"))
     }
 
     @Test func entryContentIsSharedButNamesEachSchoolWhereItMust() throws {
         let dir = TempDir()
-        let site = try County.withOwnTemplates(dir, school: "oak-first", [
+        let site = try County.withTheme(dir, [
             "entry-content": "<p>OAK CONTENT {{name}} <a href=\"{{offer_link}}\">offer</a></p>\n",
         ])
         // The link back to the offer leads to each school's own offer page.
-        for school in ["elm-high", "ash-first"] {
-            let html = page(site, "\(school)/agencies/nspcc/index.html")
-            #expect(html.contains("<p><a href=\"../../index.html\">See the whole Early Help Offer</a></p>"), "\(school)")
-            #expect(!html.contains("OAK"), "\(school)")
+        for school in County.schools {
+            #expect(page(site, "\(school)/agencies/nspcc/index.html").contains("<p>OAK CONTENT NSPCC <a href=\"../../index.html\">offer</a></p>"), "\(school)")
         }
-        #expect(page(site, "oak-first/agencies/nspcc/index.html").contains("<p>OAK CONTENT NSPCC <a href=\"../../index.html\">offer</a></p>"))
-        // A service's people are the school's own, under its name.
-        let service = page(site, "elm-high/services/anti-bullying-team/index.html")
-        #expect(service.contains("<h2 id=\"people-title\">Who to talk to at Elm High School</h2>"))
-        #expect(service.contains("Jamie Broughton") && service.contains("Anna Mugridge"))
     }
 
     @Test func aThemesListsStillSeeEachSchoolsOwnEntryAddresses() throws {
@@ -133,14 +120,6 @@ struct PieceTests {
         }
         #expect(details("ash-first/agencies/nspcc/index.html") != nil)
         #expect(details("ash-first/agencies/nspcc/index.html") == details("elm-high/agencies/nspcc/index.html"))
-    }
-
-    @Test func aSchoolsOwnEntryDetailsTemplateIsNotSharedWithOthers() throws {
-        let dir = TempDir()
-        let site = try County.withOwnTemplates(dir, school: "oak-first", ["entry-details": "<p>OAK DETAILS {{name}}</p>\n"])
-        #expect(page(site, "oak-first/agencies/nspcc/index.html").contains("OAK DETAILS NSPCC"))
-        #expect(!page(site, "elm-high/agencies/nspcc/index.html").contains("OAK DETAILS"))
-        #expect(page(site, "elm-high/agencies/nspcc/index.html").contains("How to get in touch"))
     }
 
     @Test(arguments: [("<p>a</p>\n", "<p>a</p>"), ("<p>a</p>", "<p>a</p>"), ("<p>a</p>\r\n", "<p>a</p>\r"), ("\n", ""), ("", ""),

@@ -227,13 +227,15 @@ struct PreviewEqualsBuildTests {
     @Test func templatesAndAssetsAddedRenamedAndDeleted() throws {
         let preview = try Preview("county")
         let footer = try String(contentsOf: preview.url("theme/templates/footer.mustache"), encoding: .utf8)
-        try preview.change("a school's template added") { try preview.write("Content/schools/oak-first/templates/footer.mustache", footer + "<p>Oak's own footer</p>\n") }
-        try preview.change("it is renamed to another template's name") {
-            try preview.remove("Content/schools/oak-first/templates/footer.mustache")
-            let header = try String(contentsOf: preview.url("theme/templates/header.mustache"), encoding: .utf8)
-            try preview.write("Content/schools/oak-first/templates/header.mustache", header + "<p>Oak's own header</p>\n")
+        try preview.change("a school's footer note and links added") {
+            try preview.edit("Content/schools/oak-first/school.md") {
+                $0.replacingOccurrences(of: "colour: ", with: "footer_note: Oak's own *note*.\nlinks:\n  - label: Oak's website\n    url: https://oak.example.org\ncolour: ")
+            }
         }
-        try preview.change("a school's template deleted") { try preview.remove("Content/schools/oak-first/templates/header.mustache") }
+        try preview.change("the note changed") { try preview.edit("Content/schools/oak-first/school.md") { $0.replacingOccurrences(of: "Oak's own *note*.", with: "Oak's new note.") } }
+        try preview.change("the links removed") {
+            try preview.edit("Content/schools/oak-first/school.md") { $0.replacingOccurrences(of: "links:\n  - label: Oak's website\n    url: https://oak.example.org\n", with: "") }
+        }
         try preview.change("a theme template changed") { try preview.write("theme/templates/footer.mustache", footer + "<p>Every school's footer</p>\n") }
         // A template of the whole offer's entries, then content: nothing rendered with the old
         // template is carried into the rebuild after it.

@@ -237,14 +237,4 @@ struct BuildTests {
         #expect(!result.errors.isEmpty)
         #expect(snapshot(dir.path("Content")) == before)
     }
-
-    @Test func schoolTemplateOverrideAppliesToThatSchoolOnly() throws {
-        let dir = try copyFixture()
-        dir.write("Content/schools/pine-high/templates/school.mustache", "<p>PINE OVERRIDE {{title}}</p>")
-        let output = dir.path("Site")
-        let result = SiteBuilder(options: options(content: dir.path("Content"), theme: dir.path("theme"), output: output)).build()
-        #expect(result.wrote, "\(result.diagnostics.map(\.description))")
-        #expect(read(output.appendingPathComponent("pine-high/index.html")).contains("PINE OVERRIDE Pine High School"))
-        #expect(!read(output.appendingPathComponent("oak-first/index.html")).contains("PINE OVERRIDE"))
-    }
 }

@@ -1,8 +1,8 @@
 """A bounded fuzz run of the real `signpost` binary (`make fuzz`, part of `make test`).
 
 Each run is the same: a fixed seed, a fixed number of mutations of the county fixture
-(Tests/Fixtures/county/Content, with the default theme) and of schools' own templates (copies
-of the theme's templates, mutated). Each mutant is built with `signpost build --no-pdf` under a
+(Tests/Fixtures/county/Content, with the default theme), some of them of a school.md given a
+footer note and links of its own. Each mutant is built with `signpost build --no-pdf` under a
 time limit; the run fails when a build is ended by a signal (a crash), outlives the limit (a
 hang) or exits with anything but 0 or 1. Content mistakes are expected: they exit with 1.
 
@@ -96,11 +96,12 @@ def plan(index, seed, content):
     rng = random.Random(seed * 1_000_003 + index)
     overlay = {}
     if rng.random() < 0.3:
-        # A school's own template: a copy of one of the theme's, mutated.
-        names = sorted(p.name for p in (THEME / "templates").glob("*.mustache"))
-        name = rng.choice(names)
-        original = (THEME / "templates" / name).read_bytes()
-        overlay[f"schools/{rng.choice(SCHOOLS)}/templates/{name}"] = mutate(original, rng)
+        # A school's footer note and own links (school.md), mutated.
+        school = rng.choice(SCHOOLS)
+        original = (content / "schools" / school / "school.md").read_bytes()
+        settings = (b'footer_note: "See [our help page](https://www.example.org/help) & **ask** at the office."\n'
+                    b"links:\n  - label: SEND information report\n    url: https://www.example.org/send\n")
+        overlay[f"schools/{school}/school.md"] = mutate(original.replace(b"\n---\n", b"\n" + settings + b"---\n", 1), rng)
     else:
         files = text_files(content)
         for _ in range(rng.choice([1, 1, 1, 2])):

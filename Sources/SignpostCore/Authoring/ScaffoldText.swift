@@ -47,6 +47,9 @@ enum ScaffoldText {
         text += line("# safeguarding_phone: \(phone)", "only if different from the office phone")
         text += line("# logo: logo.png", "a picture file in this folder")
         text += line("# colour: \"#1d5fa0\"", "your brand colour (a darker shade is used if it is too pale)")
+        text += line("# footer_note: \"Our wellbeing team is in school every day.\"", "a sentence or two of Markdown at the foot of every page")
+        text += line("# links:", "up to 8 of your own pages, in the footer")
+        text += "#   - label: SEND information report\n#     url: https://www.your-school.sch.uk/send\n"
         text += line("people:", "FILL IN: your key people")
         text += note("Roles: " + Role.ids.joined(separator: ", ") + ".", indent: "  ")
         text += line("  - name: \"\"", "FILL IN: the Designated Safeguarding Lead's name")

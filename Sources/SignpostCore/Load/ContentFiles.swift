@@ -113,22 +113,32 @@ extension ContentLoader {
         return jobs
     }
 
-    /// A school's own templates. One that cannot be read, or is not UTF-8 text, is reported
-    /// (the theme's template is then used, but the build fails, so the office sees why).
-    func readTemplateOverrides(school: String, log: DiagnosticLog) -> [String: String] {
+    /// School templates are retired: a `templates/` folder left in a school's folder is an error
+    /// at each file in it, saying which `school.md` setting does what the file did.
+    func reportRetiredTemplates(school: String, name: String, log: DiagnosticLog) {
         let folder = "schools/\(school)/templates"
-        var result: [String: String] = [:]
-        for entry in entries(of: folder, log: log) where entry.name.hasSuffix(".mustache") {
-            let relative = "\(folder)/\(entry.name)"
-            guard let data = gate.read(relative, kind: .template, log: log) else { continue }
-            guard let text = String(validating: data, as: UTF8.self) else {
-                log.error(gate.display(relative), line: SourceFile.firstInvalidUTF8Line(data),
-                          "this template has characters that are not UTF-8 text, so it cannot be used",
-                          suggestion: "save the file as \"UTF-8\" in your editor")
-                continue
+        let settings = gate.display("schools/\(school)/school.md")
+        let message = "schools no longer have their own templates, so %@ is not used and \(name)'s pages are not built"
+        func suggestion(_ file: String) -> String {
+            switch file {
+            case "footer.mustache", "school-contacts.mustache":
+                return "put the school's footer note in `footer_note:` and its own links in `links:` in \(settings), then delete the templates/ folder"
+            case "header.mustache", "layout.mustache":
+                return "set the school's colour with `colour:` and its logo with `logo:` in \(settings), then delete the templates/ folder"
+            default:
+                return "a school sets `footer_note:`, `links:`, `colour:` and `logo:` in \(settings); delete the templates/ folder"
             }
-            result[String(entry.name.dropLast(".mustache".count))] = text
         }
-        return result
+        switch gate.list(folder) {
+        case .failure(.missing):
+            return
+        case let .success(entries) where !entries.isEmpty:
+            for entry in entries.sorted(by: { $0.name < $1.name }) {
+                log.error(gate.display("\(folder)/\(entry.name)"), line: 1, message.replacingOccurrences(of: "%@", with: entry.name),
+                          suggestion: suggestion(entry.name))
+            }
+        default:
+            log.error(gate.display(folder), message.replacingOccurrences(of: "%@", with: "this folder"), suggestion: suggestion(""))
+        }
     }
 }

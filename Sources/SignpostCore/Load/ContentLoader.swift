@@ -38,8 +38,8 @@ public struct ContentLoader: Sendable {
                 let own = DiagnosticLog()
                 return Converted(item: convert(job, file, log: own), diagnostics: own.all)
             }
-            // A school's file is converted every time: its model also holds the school's
-            // templates/ folder, which the cache's check of school.md cannot see change.
+            // A school's file is converted every time: reading it also reports a templates/
+            // folder left in the school's folder, which the cache's check of school.md cannot see change.
             if let cache, !job.isSchool { return cache.converted(job.relative, from: gate, kind: job.fileKind, log: log, convert: make) }
             if let cache { return cache.read(job.relative, from: gate, kind: job.fileKind, log: log).map(make) }
             return SourceFile.read(job.relative, from: gate, kind: job.fileKind, log: log).map(make)

@@ -4,7 +4,7 @@ import Foundation
 extension ContentLoader {
     static let schoolKeys = ["name", "phase", "area", "address", "phone", "email", "website", "safeguarding_phone", "logo",
                              "logo_alt", "colour", "people", "level_names", "agencies", "exclude", "also_signposted", "reviewed", "reviewed_by",
-                             "next_review", "draft"]
+                             "next_review", "draft", "footer_note", "links"]
 
     func readSchool(_ file: SourceFile, id: String, log: DiagnosticLog) -> School? {
         guard requireFrontMatter(file, what: "school.md", log: log),
@@ -70,6 +70,7 @@ extension ContentLoader {
                 also.append(AlsoSignposted(kind: .name(named, levels: levels), line: item.line))
             }
         }
+        reportRetiredTemplates(school: id, name: name?.value ?? id, log: log)
         // A draft is kept even without its name or area, so that its gaps stay warnings.
         let isDraft = reader.bool("draft") ?? false
         guard isDraft || (name != nil && area != nil) else { return nil }
@@ -81,6 +82,6 @@ extension ContentLoader {
                       levelNameList: levelNames, agencies: selection, exclude: exclude, alsoSignposted: also, reviewed: reader.day("reviewed"),
                       reviewedBy: reader.string("reviewed_by")?.value, nextReview: reader.day("next_review"),
                       isDraft: isDraft,
-                      body: file.body, bodyLine: file.bodyLine, templateOverrides: readTemplateOverrides(school: id, log: log))
+                      body: file.body, bodyLine: file.bodyLine, footerNote: footerNote(reader), ownLinks: ownLinks(reader))
     }
 }

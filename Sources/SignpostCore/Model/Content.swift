@@ -169,8 +169,10 @@ public struct School: Sendable {
     public var services: [String: EntryFile] = [:]
     public var pages: [ExtraPage] = []
     public var topicTexts: [String: TopicText] = [:]
-    /// Templates in `schools/<id>/templates/` that replace the theme's for this school only.
-    public var templateOverrides: [String: String] = [:]
+    /// `footer_note:`: a short paragraph of Markdown in the footer of the school's pages.
+    public var footerNote: Located<String>?
+    /// `links:`: the school's own web pages (its website, SEND report, policies), in the footer.
+    public var ownLinks: [SchoolLink] = []
     /// The school's own topics (`schools/<id>/topics.yml`), shown on its pages only.
     public var topics: [Topic] = []
 }

@@ -9,6 +9,7 @@ struct MarkdownStage {
         var sources = Set<SampledText>()
         for school in site.schools {
             sources.insert(SampledText(school.school.body))
+            if let note = school.school.footerNote { sources.insert(SampledText(note.value)) }
             sources.insert(SampledText(school.area.body))
             for entry in school.entries { if let body = entry.fields.body { sources.insert(SampledText(body.value)) } }
             for page in school.school.pages { sources.insert(SampledText(page.body)) }
@@ -30,6 +31,9 @@ struct MarkdownStage {
         defer { clock.lap("  report") }
         let result = RenderedTexts(texts, rendered)
         MarkdownFindings(site: site, markdown: result).report(log: log)
+        for school in site.schools {
+            if let note = school.school.footerNote, let rendered = result[note.value] { FooterNoteRules.check(note, rendered, log: log) }
+        }
         return result
     }
 }

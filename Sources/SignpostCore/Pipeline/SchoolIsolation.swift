@@ -55,7 +55,6 @@ struct SchoolIsolation {
                 prepared.site = plan.built
                 prepared.plans = plan.plans
                 prepared.scopes = plan.scopes
-                prepared.libraries = prepared.libraries.filter { !kept.contains($0.key) }
                 prepared.keptPages = result.pages
                 return result
             }
@@ -134,8 +133,7 @@ struct SchoolIsolation {
         let builder = SiteBuilder(options: options)
         let inputs = RenderInputs(site: shown, markdown: prepared.markdown, today: options.today,
                                   brandColours: builder.brandColours(built, log: DiagnosticLog()), urls: options.urls,
-                                  sharing: options.sharing, library: theme.library,
-                                  schoolLibraries: prepared.libraries.filter { !kept.contains($0.key) }, downloads: prepared.downloads)
+                                  sharing: options.sharing, library: theme.library, downloads: prepared.downloads)
         let (plans, scopes) = PagePlanner(inputs: inputs).plans(parallel: options.parallel, schools: Set(built.schools.map(\.school.id)))
         return Plan(built: built, plans: plans, scopes: scopes, result: result)
     }

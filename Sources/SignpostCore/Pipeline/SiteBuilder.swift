@@ -88,8 +88,6 @@ public struct SiteBuilder: Sendable {
         public var theme: Theme?
         public var markdown: RenderedTexts
         public var plans: [PagePlan]
-        /// The templates of schools that override some of the theme's.
-        public var libraries: [String: MustacheLibrary]
         /// Each school's reused values and pieces, let go of once its pages are written.
         var scopes: [String: SchoolScope]
         /// Draft schools left out (when `includeDrafts` is off), by name.
@@ -133,10 +131,9 @@ public struct SiteBuilder: Sendable {
         clock.lap("theme")
         let brand = brandColours(site, log: log)
         checkLogos(site, log: log)
-        let libraries = theme.map { schoolLibraries(site, theme: $0, log: log) } ?? [:]
         let downloads = PrintDownloads()
         let inputs = RenderInputs(site: site, markdown: markdown, today: options.today, brandColours: brand, urls: options.urls,
-                                  sharing: options.sharing, library: theme?.library, schoolLibraries: libraries, downloads: downloads,
+                                  sharing: options.sharing, library: theme?.library, downloads: downloads,
                                   carried: options.carried)
         let (plans, scopes) = PagePlanner(inputs: inputs).plans(parallel: options.parallel, schools: onlySchools?(site))
         clock.lap("page plans")
@@ -144,7 +141,7 @@ public struct SiteBuilder: Sendable {
                             keptPages: Set(SiteBuilder.keptPages(previousPages, plans: plans, site: site).keys)).check(log: log)
         clock.lap("link check")
         drafts.pass(log.all, to: published, keepingDrafts: options.includeDrafts)
-        return Prepared(site: site, theme: theme, markdown: markdown, plans: plans, libraries: libraries,
+        return Prepared(site: site, theme: theme, markdown: markdown, plans: plans,
                         scopes: scopes, draftsLeftOut: options.includeDrafts ? [] : drafts.names, downloads: downloads)
     }
 
@@ -275,15 +272,6 @@ public struct SiteBuilder: Sendable {
     /// Logos are read through the same gate as every content file.
     var contentGate: FileGate { FileGate(root: options.content, displayRoot: options.contentDisplay) }
 
-    func schoolLibraries(_ site: ResolvedSite, theme: Theme, log: DiagnosticLog) -> [String: MustacheLibrary] {
-        var libraries: [String: MustacheLibrary] = [:]
-        for school in site.schools where !school.school.templateOverrides.isEmpty {
-            libraries[school.school.id] = theme.overriding(school.school.templateOverrides,
-                                                            displayRoot: "\(options.contentDisplay)/schools/\(school.school.id)/templates", log: log)
-        }
-        return libraries
-    }
-
     /// Collects each written page's values fingerprint, for incremental rebuilds.
     final class Fingerprints: Sendable {
         private let stored = Mutex<[String: Int]>([:])
@@ -302,7 +290,7 @@ public struct SiteBuilder: Sendable {
         let timings = TemplateTimings()
         defer { timings.report() }
         let render: @Sendable (PagePlan) -> Diagnostic? = { plan in
-            let library = plan.school.flatMap { prepared.libraries[$0] } ?? theme.library
+            let library = theme.library
             let started = timings.enabled ? Date() : nil
             let values = plan.values
             if let started { timings.add(plan.template + " (values)", Date().timeIntervalSince(started)) }

@@ -54,6 +54,14 @@ struct LayoutValues {
             info[.brand_style] = "--brand: \(brand.hex)"
             values[.brand_style] = "--brand: \(brand.hex)"
         }
+        if let note = s.footerNote { info[.footer_note_html] = inputs.html(note.value) }
+        info[.own_links] = s.ownLinks.map { link in
+            var values = Values<OwnLinkKey>()
+            values[.own_link_label] = link.label
+            values[.own_link_url] = link.url
+            return values
+        }
+        info[.has_own_links] = !s.ownLinks.isEmpty
         info[.safeguarding_people] = s.people.filter { $0.roles.contains("dsl") || $0.roles.contains("deputy-dsl") }.map(person)
         values[.school] = info
         if let reviewed = s.reviewed?.value {

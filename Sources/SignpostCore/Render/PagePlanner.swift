@@ -101,7 +101,7 @@ struct PagePlanner {
         // Pages that list domestic-abuse or sexual-violence help offer "Exit this page".
         let listsSensitive = { (entries: [ResolvedEntry]) in entries.contains { $0.topics.contains(where: sensitiveTopics.contains) } }
         let offerIsSensitive = listsSensitive(school.entries) || topics.contains(where: \.sensitive)
-        let templates = inputs.templates(for: id).library
+        let templates = inputs.theme.library
         // Pages a theme from before them may lack: planned only when it has their template.
         let has = { (template: String) in templates.getTemplate(named: template) != nil }
 

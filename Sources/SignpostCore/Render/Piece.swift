@@ -97,8 +97,8 @@ final class Piece: MustacheCustomRenderable, Sendable, Hashable {
     }
 }
 
-/// The templates a piece or page is rendered with: the theme's, or a school's own copy of
-/// some of them. Told apart by `owner` (`nil` for the theme's).
+/// The templates a piece or page is rendered with: the theme's (`owner` is nil; one build's
+/// and the next's are equal, so a preview's carried pieces are found again).
 final class Templates: Sendable, Hashable {
     let owner: String?
     let library: MustacheLibrary

@@ -9,9 +9,8 @@ final class RenderInputs: Sendable {
     let brandColours: [String: BrandColour]
     let urls: SiteURLs
     let sharing: PieceSharing
-    /// The theme's templates, and each school's own where it has some.
+    /// The theme's templates.
     let theme: Templates
-    let schoolTemplates: [String: Templates]
     let topicsByID: [String: Topic]
     /// The PDFs made so far, for pages that link to them (filled in by the PDF stage).
     let downloads: PrintDownloads
@@ -19,7 +18,7 @@ final class RenderInputs: Sendable {
     let aToZ = AToZIndex()
 
     init(site: ResolvedSite, markdown: RenderedTexts, today: Day, brandColours: [String: BrandColour],
-         urls: SiteURLs = SiteURLs(), sharing: Bool = true, library: MustacheLibrary?, schoolLibraries: [String: MustacheLibrary] = [:],
+         urls: SiteURLs = SiteURLs(), sharing: Bool = true, library: MustacheLibrary?,
          downloads: PrintDownloads = PrintDownloads(), carried: Carried? = nil) {
         self.site = site
         self.markdown = markdown
@@ -29,14 +28,11 @@ final class RenderInputs: Sendable {
         // Without a theme (a `check` whose theme failed) nothing is rendered; plans are still made.
         theme = Templates(owner: nil, library: library ?? MustacheLibrary(), carried: carried)
         self.sharing = PieceSharing(isOn: sharing, theme: theme)
-        schoolTemplates = schoolLibraries.reduce(into: [:]) { $0[$1.key] = Templates(owner: $1.key, library: $1.value, carried: carried) }
         topicsByID = Dictionary(site.content.topics.map { ($0.id, $0) }) { first, _ in first }
         self.downloads = downloads
     }
 
     var config: SiteConfig { site.content.site }
-
-    func templates(for school: String?) -> Templates { school.flatMap { schoolTemplates[$0] } ?? theme }
 
     /// The HTML of a Markdown text (every text was rendered once, before planning).
     func html(_ text: String) -> String { markdown[text]?.html ?? "" }

@@ -30,7 +30,7 @@ final class SchoolScope: Sendable {
 
     init(school: ResolvedSchool?, inputs: RenderInputs) {
         self.school = school
-        templates = inputs.templates(for: school?.school.id)
+        templates = inputs.theme
         store = PieceStore(templates: templates)
         chrome = LayoutValues(inputs: inputs).chrome(school)
         // The school's folder, as `school.md`'s path less its name.

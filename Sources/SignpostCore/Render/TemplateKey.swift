@@ -6,16 +6,6 @@ public protocol TemplateKey: RawRepresentable<String>, CaseIterable, Hashable, S
     static var table: KeyTable { get }
 }
 
-
-extension TemplateKey {
-    /// The case's place in its enum: a key enum has no payloads, so its value is one byte
-    /// holding the case's number in declaration order (nothing at all for a single case).
-    /// `KeyTable` checks this for every family when it is made.
-    var ordinal: Int {
-        withUnsafeBytes(of: self) { $0.isEmpty ? 0 : Int($0[0]) }
-    }
-}
-
 /// A family's names, in the order of its key enum's cases: where each name's slot is, in
 /// this family and in the family it inherits.
 public final class KeyTable: Sendable {
@@ -40,9 +30,9 @@ public final class KeyTable: Sendable {
         var lookup: [String: Place] = [:]
         for (index, name) in (inherits?.names ?? []).enumerated() { lookup[name] = Place(own: -1, inherited: index) }
         for (index, name) in names.enumerated() { lookup[name, default: Place(own: -1, inherited: -1)].own = index }
-        // Compiled templates look names up by their stand-ins (see `ShortNames`).
-        for (name, place) in lookup { if let short = ShortNames.register(name) { lookup[short] = place } }
         self.lookup = lookup
-        precondition(K.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal }, "\(key) must be a plain enum of names")
     }
+
+    /// The slot of one of this family's own names.
+    func slot(_ name: String) -> Int { lookup[name]!.own }
 }

@@ -22,8 +22,8 @@ public enum LayoutKey: String, TemplateKey {
 public enum SchoolKey: String, TemplateKey {
     case school_name, school_url, school_id, handout_url, school_phone, school_tel, school_email, school_mail_href,
          school_website, school_address, logo_url, logo_alt, brand_style, safeguarding_people, a_z_url, about_url,
-         how_help_works_url, area_name
-    public static let table = KeyTable(Self.self, nested: [.safeguarding_people: PersonKey.table])
+         how_help_works_url, area_name, footer_note_html, own_links, has_own_links
+    public static let table = KeyTable(Self.self, nested: [.safeguarding_people: PersonKey.table, .own_links: OwnLinkKey.table])
 }
 
 /// A line of the "Get help now" box. `help_when` is when the line is open and `help_other_…`

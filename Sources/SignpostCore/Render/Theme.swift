@@ -7,8 +7,6 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     public let templates: [String: String]
     public let assets: [String]
-    /// The templates as checked, which each school's own templates are checked against.
-    public let checked: ThemeTemplateFacts
     /// Every template and asset is read through here (no links, no pipes, size limits).
     public let gate: FileGate
 
@@ -51,12 +49,11 @@ public struct Theme: Sendable {
             log.error("\(displayRoot)/templates", "the theme has no \(required).mustache template")
         }
         let assets = Theme.listAssets(gate, log: log)
-        guard let checked = TemplateChecker.theme(templates, displayRoot: "\(displayRoot)/templates", assets: assets, log: log),
+        guard TemplateChecker.check(templates, displayRoot: "\(displayRoot)/templates", log: log),
               let library = Theme.compile(templates, displayRoot: "\(displayRoot)/templates", log: log) else { return nil }
         self.templates = templates
         self.library = library
         self.assets = assets
-        self.checked = checked
         self.gate = gate
     }
 
@@ -69,26 +66,14 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var ok = true
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
-            // Compiled with short names (see `ShortNames`); a mistake is reported from the text as written.
             do {
-                try library.register(escapingPragma + ShortNames.compact(text), named: name)
+                try library.register(escapingPragma + text, named: name)
             } catch {
-                do {
-                    try library.register(escapingPragma + text, named: name)
-                } catch {
-                    ok = false
-                    log.error("\(displayRoot)/\(name).mustache", "this template has a mistake: \(error)")
-                }
+                ok = false
+                log.error("\(displayRoot)/\(name).mustache", "this template has a mistake: \(error)")
             }
         }
         return ok ? library : nil
-    }
-
-    /// The theme with some templates replaced (a school's own `templates/` folder).
-    public func overriding(_ replacements: [String: String], displayRoot: String, log: DiagnosticLog) -> MustacheLibrary? {
-        guard !replacements.isEmpty else { return library }
-        guard TemplateChecker.school(replacements, theme: checked, displayRoot: displayRoot, log: log) else { return nil }
-        return Theme.compile(templates.merging(replacements) { $1 }, displayRoot: displayRoot, log: log)
     }
 
     /// Every regular file under `assets/`, by path inside it. A link is refused, not followed.

@@ -22,7 +22,7 @@ struct Values<Key: TemplateKey>: Sendable {
         object.inherit(parent)
     }
 
-    private func index(_ key: Key) -> Int { key.ordinal }
+    private func index(_ key: Key) -> Int { object.table.slot(key.rawValue) }
 
     private mutating func set(_ key: Key, _ slot: Slot) { object.set(index(key), slot) }
 
@@ -67,7 +67,7 @@ struct Values<Key: TemplateKey>: Sendable {
     /// A nested value or list taken as it is from another family's values.
     mutating func copy<Other: TemplateKey>(_ key: Key, from other: Values<Other>, _ otherKey: Other) {
         assert(Key.table.nested[key.rawValue] === Other.table.nested[otherKey.rawValue], "\(key) and \(otherKey) hold different families")
-        set(key, other.object.slots[otherKey.ordinal])
+        set(key, other.object.slots[Other.table.slot(otherKey.rawValue)])
     }
 }
 

@@ -44,6 +44,10 @@ extension ResolvedSchool {
             let parts = entry.fields.bodyParts.isEmpty ? [body] : entry.fields.bodyParts
             bodies.append(MarkdownBody(text: body.value, page: urls.entry(id, entry), parts: parts))
         }
+        if let note = school.footerNote {
+            // On every page of the school: its links are checked as from the offer page.
+            bodies.append(MarkdownBody(text: note.value, page: urls.offer(id), parts: [note]))
+        }
         for page in school.pages {
             bodies.append(MarkdownBody(text: page.body, page: urls.page(id, page.id),
                                        parts: [Located(page.body, file: page.file, line: page.bodyLine)]))

