@@ -32,13 +32,15 @@ def test_new_school_then_check_names_what_to_fill_in(project):
     # The seed has no base_url: `check` says so once, for the site (issue 11).
     lines = [l for l in check.stdout.splitlines() if l.startswith("Content/") and not l.startswith("Content/site.yml:2:1: warning: the handout")]
     assert lines and all(l.startswith("Content/schools/st-example-primary/") and ": warning: " in l for l in lines), check.stdout
-    assert any(":23:" in l and "`name` is empty" in l for l in lines), check.stdout
+    # The empty name is reported on the line of the DSL's `- name: ""` in the new file.
+    name_line = next(n for n, l in enumerate(school.read_text().splitlines(), 1) if l.startswith('  - name: ""'))
+    assert any(f":{name_line}:" in l and "`name` is empty" in l for l in lines), check.stdout
     assert check.stdout.splitlines()[-1].endswith("in 4 schools")
-    # Without `draft: true`, the same gaps are errors.
+    # Without `draft: true` (a line above it), the same gaps are errors.
     school.write_text(school.read_text().replace("draft: true\n", ""))
     check = run("check", cwd=project)
     assert check.returncode == 1
-    assert any(":22:" in l and ": error: `name` is empty" in l for l in check.stdout.splitlines()), check.stdout
+    assert any(f":{name_line - 1}:" in l and ": error: `name` is empty" in l for l in check.stdout.splitlines()), check.stdout
 
 
 def test_check_json_matches_text(project):
