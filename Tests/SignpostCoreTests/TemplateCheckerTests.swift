@@ -113,23 +113,24 @@ struct TemplateCheckerTests {
         #expect(log.all.isEmpty, "\(log.summary)")
     }
 
-    @Test func theThemeIsCheckedWhenItLoads() throws {
+    /// The default theme with its footer replaced, loaded as a build loads it.
+    static func loadTheme(footer: String, log: DiagnosticLog) throws -> Theme? {
         let dir = TempDir()
         let theme = dir.path("theme")
         try FileManager.default.copyItem(at: County.theme, to: theme)
-        try "{{> footer}}\n<footer></footer>\n".write(to: theme.appendingPathComponent("templates/footer.mustache"), atomically: true, encoding: .utf8)
+        try footer.write(to: theme.appendingPathComponent("templates/footer.mustache"), atomically: true, encoding: .utf8)
+        return Theme(root: theme, displayRoot: "theme", log: log)
+    }
+
+    @Test func theThemeIsCheckedWhenItLoads() throws {
         let log = DiagnosticLog()
-        #expect(Theme(root: theme, displayRoot: "theme", log: log) == nil)
+        #expect(try Self.loadTheme(footer: "{{> footer}}\n<footer></footer>\n", log: log) == nil)
         #expect(log.errors(in: "theme/templates/footer.mustache").first?.message.contains("includes itself") == true, "\(log.summary)")
     }
 
     @Test func aSectionNeverClosedIsAMistakeWithTheFile() throws {
-        let dir = TempDir()
-        let theme = dir.path("theme")
-        try FileManager.default.copyItem(at: County.theme, to: theme)
-        try "<footer>\n{{#school}}\n</footer>\n".write(to: theme.appendingPathComponent("templates/footer.mustache"), atomically: true, encoding: .utf8)
         let log = DiagnosticLog()
-        #expect(Theme(root: theme, displayRoot: "theme", log: log) == nil)
+        #expect(try Self.loadTheme(footer: "<footer>\n{{#school}}\n</footer>\n", log: log) == nil)
         #expect(log.errors(in: "theme/templates/footer.mustache").first?.message.hasPrefix("this template has a mistake") == true, "\(log.summary)")
     }
 }

@@ -27,7 +27,9 @@ struct AToZItem {
 final class AToZIndex: Sendable {
     private let places = Memo<String, Sorting>()
     private let texts = Memo<String, String>()
-    private let words = Memo<String, String>()
+    /// By `SampledText`: most entries' texts are looked up once a school, and hashing each
+    /// whole text on every lookup costs more than it needs to.
+    private let words = Memo<SampledText, String>()
 
     struct Sorting: Sendable {
         let key: String
@@ -50,7 +52,7 @@ final class AToZIndex: Sendable {
     /// fraction of its size.
     func textWords(_ markdown: String) -> String {
         guard !markdown.isEmpty else { return "" }
-        return words.value(markdown) { TextWords.of(markdown) }
+        return words.value(SampledText(markdown)) { TextWords.of(markdown) }
     }
 
     /// A text as a JSON string; a list of them joined with commas inside `[]` is the JSON list.

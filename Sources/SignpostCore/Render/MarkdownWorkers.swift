@@ -37,16 +37,17 @@ public struct MarkdownWorkers: Sendable {
         let results = Mutex<[RenderedMarkdown?]>(Array(repeating: nil, count: texts.count))
         DispatchQueue.concurrentPerform(iterations: min(count, texts.count)) { _ in
             var worker: Worker?
+            let decoder = JSONDecoder()
             defer { worker?.stop() }
             while case let index = next.add(1, ordering: .relaxed).oldValue, index < texts.count {
-                let rendered = render(texts[index], with: &worker)
+                let rendered = render(texts[index], with: &worker, decoder: decoder)
                 results.withLock { $0[index] = rendered }
             }
         }
         return results.withLock { $0.map { $0 ?? MarkdownWorkers.refused("it was not read") } }
     }
 
-    private func render(_ text: String, with worker: inout Worker?) -> RenderedMarkdown {
+    private func render(_ text: String, with worker: inout Worker?, decoder: JSONDecoder) -> RenderedMarkdown {
         if worker == nil {
             do { worker = try Worker(command) } catch {
                 return Self.refused("the Markdown reader (\(command.executable.path) \(command.arguments.joined(separator: " "))) could not be started: \(error.localizedDescription)")
@@ -55,7 +56,7 @@ public struct MarkdownWorkers: Sendable {
         guard let running = worker else { return Self.refused("it was not read") }
         switch running.ask(Data(text.utf8), within: timeLimit) {
         case .success(let answer):
-            if let rendered = try? JSONDecoder().decode(RenderedMarkdown.self, from: answer) { return rendered }
+            if let rendered = try? decoder.decode(RenderedMarkdown.self, from: answer) { return rendered }
             running.stop()
             worker = nil
             return Self.refused("the Markdown reader gave an answer that could not be read")

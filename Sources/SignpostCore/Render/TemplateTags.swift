@@ -77,15 +77,7 @@ enum TemplateTags {
     static func scan(_ template: String, _ visit: (_ text: String, _ line: Int, _ column: Int) -> Void) {
         let bytes = Array(template.utf8)
         var open = Array("{{".utf8), close = Array("}}".utf8)
-        func find(_ needle: [UInt8], from start: Int) -> Int? {
-            guard let first = needle.first, needle.count <= bytes.count else { return nil }
-            var index = start
-            while index <= bytes.count - needle.count {
-                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
-                index += 1
-            }
-            return nil
-        }
+        func find(_ needle: [UInt8], from start: Int) -> Int? { bytes.firstRange(of: needle, from: start)?.lowerBound }
         var line = 1, lineStart = 0, counted = 0, position = 0
         while let start = find(open, from: position) {
             let inner = start + open.count
