@@ -3,11 +3,14 @@
 // Debian's cmark-gfm and libqrencode, so no Apple platform is declared.
 import PackageDescription
 
+// Each stage is its own module; in a release build the compiler may still inline and specialise
+// across them (generic helpers, the model's small accessors) as it did when they were one.
+let stageSettings: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "Signpost",
     products: [
         .executable(name: "signpost", targets: ["signpost"]),
-        .library(name: "SignpostCore", targets: ["SignpostCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -47,23 +50,72 @@ let package = Package(
             name: "CImageCheck",
             linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]
         ),
+        // The generator, one target per stage of the pipeline. Each depends only on stages
+        // before it, so the compiler refuses a link back up; `make lint` checks the order
+        // (Tests/lint/check.py), and ARCHITECTURE.md draws it.
+        //
+        // What every stage shares: the content's types, diagnostics, and small helpers.
+        .target(name: "SignpostModel", swiftSettings: stageSettings),
+        // Content/ read into the model: Markdown files with YAML front matter.
         .target(
-            name: "SignpostCore",
+            name: "SignpostLoad",
+            dependencies: ["SignpostModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: stageSettings
+        ),
+        // The layers (national → area → school) resolved into what each school publishes.
+        .target(name: "SignpostResolve", dependencies: ["SignpostModel"], swiftSettings: stageSettings),
+        // Checks of the resolved content: references, levels, topics, style.
+        .target(name: "SignpostValidate", dependencies: ["SignpostModel", "SignpostResolve"], swiftSettings: stageSettings),
+        // Pages planned and rendered: Markdown (cmark-gfm), the theme (Mustache), QR codes.
+        .target(
+            name: "SignpostRender",
             dependencies: [
-                "CCmarkGFM",
-                "CQREncode",
-                "CLibCrypto",
-                "CImageCheck",
-                .product(name: "Yams", package: "Yams"),
+                "SignpostModel", "SignpostLoad", "SignpostResolve", "SignpostValidate",
+                "CCmarkGFM", "CQREncode",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: stageSettings
+        ),
+        // Files written into a staging folder that replaces the site whole.
+        .target(name: "SignpostWrite", dependencies: ["SignpostModel", "SignpostResolve", "CImageCheck"], swiftSettings: stageSettings),
+        // What is made from the written site: PDFs (Chromium) and one school's zip.
+        .target(
+            name: "SignpostPublish",
+            dependencies: [
+                "SignpostModel", "SignpostResolve", "SignpostRender", "SignpostWrite",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            swiftSettings: stageSettings
+        ),
+        // The stages run in order, for a build, a check or a preview's rebuild.
+        .target(
+            name: "SignpostPipeline",
+            dependencies: [
+                "SignpostModel", "SignpostLoad", "SignpostResolve", "SignpostValidate",
+                "SignpostRender", "SignpostWrite", "SignpostPublish",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: stageSettings
+        ),
+        // Beside the build, for offices: `signpost new`, `explain` and the field guide.
+        .target(
+            name: "SignpostAuthoring",
+            dependencies: ["SignpostModel", "SignpostLoad", "SignpostResolve", "SignpostPipeline"],
+            swiftSettings: stageSettings
+        ),
+        // `export oruk`: the offer as Open Referral UK data.
+        .target(name: "SignpostExport", dependencies: ["SignpostModel", "SignpostResolve", "CLibCrypto"], swiftSettings: stageSettings),
+        // `report` and what `check --links` remembers between runs.
+        .target(
+            name: "SignpostUpkeep",
+            dependencies: ["SignpostModel", "SignpostResolve", "SignpostRender", "SignpostExport"],
+            swiftSettings: stageSettings
         ),
         // The preview server, kept apart so the generator itself has no networking code.
         .target(
             name: "SignpostServe",
             dependencies: [
-                "SignpostCore",
+                "SignpostModel", "SignpostRender", "SignpostWrite",
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -75,14 +127,15 @@ let package = Package(
         // (part of the toolchain), kept apart like the preview server.
         .target(
             name: "SignpostLinks",
-            dependencies: ["SignpostCore"]
+            dependencies: ["SignpostModel", "SignpostUpkeep"]
         ),
         // Both programs allocate through Debian's libmimalloc-dev (mimalloc replaces malloc for
         // the whole process): a build makes and frees millions of small strings and arrays.
         .executableTarget(
             name: "signpost",
             dependencies: [
-                "SignpostCore",
+                "SignpostModel", "SignpostLoad", "SignpostResolve", "SignpostValidate", "SignpostRender",
+                "SignpostPublish", "SignpostPipeline", "SignpostAuthoring", "SignpostExport", "SignpostUpkeep",
                 "SignpostServe",
                 "SignpostLinks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -92,13 +145,15 @@ let package = Package(
         // Measurements for `make bench` (the floor and incremental rebuilds) through the library.
         .executableTarget(
             name: "signpost-bench",
-            dependencies: ["SignpostCore"],
+            dependencies: ["SignpostModel", "SignpostLoad", "SignpostResolve", "SignpostPipeline"],
             linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         .testTarget(
             name: "SignpostCoreTests",
             dependencies: [
-                "SignpostCore",
+                "SignpostModel", "SignpostLoad", "SignpostResolve", "SignpostValidate", "SignpostRender",
+                "SignpostWrite", "SignpostPublish", "SignpostPipeline", "SignpostAuthoring",
+                "SignpostExport", "SignpostUpkeep",
                 "SignpostServe",
                 "SignpostLinks",
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -1,12 +1,12 @@
 import Foundation
-#if canImport(FoundationNetworking)
 import FoundationNetworking
+import SignpostUpkeep
+#if canImport(FoundationNetworking)
 #endif
-import SignpostCore
 
 /// Checks web addresses over HTTP(S): HEAD first, GET when HEAD is refused, redirects
 /// followed one by one so a permanent move (301, 308) can be reported with its new address.
-/// Kept out of SignpostCore, so the generator itself has no networking code.
+/// Kept out of the stage targets, so the generator itself has no networking code.
 public struct LinkChecker: Sendable {
     public let settings: LinkCheckSettings
 

@@ -4,7 +4,9 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import NIOPosix
-import SignpostCore
+import SignpostModel
+import SignpostRender
+import SignpostWrite
 import Synchronization
 
 /// The preview server for `signpost serve`: serves a built site on 127.0.0.1 only, to

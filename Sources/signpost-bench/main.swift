@@ -1,5 +1,8 @@
 import Foundation
-import SignpostCore
+import SignpostLoad
+import SignpostModel
+import SignpostPipeline
+import SignpostResolve
 
 /// Measurements `make bench` needs from inside the library:
 ///   signpost-bench floor <content> <out>                   render every page's Markdown with cmark-gfm and write the bytes

@@ -1,5 +1,5 @@
 import Foundation
-import SignpostCore
+import SignpostModel
 import Synchronization
 
 /// Shows a build's progress on standard error. On a terminal: one line, rewritten in place

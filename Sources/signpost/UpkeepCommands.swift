@@ -1,6 +1,12 @@
 import ArgumentParser
 import Foundation
-import SignpostCore
+import SignpostExport
+import SignpostLoad
+import SignpostModel
+import SignpostPipeline
+import SignpostResolve
+import SignpostUpkeep
+import SignpostValidate
 
 // `report` and `export oruk`: the county's upkeep commands, apart from the page build.
 

@@ -1,10 +1,16 @@
 import ArgumentParser
 import Foundation
-import SignpostCore
+import SignpostAuthoring
 import SignpostLinks
+import SignpostLoad
+import SignpostModel
+import SignpostPipeline
+import SignpostPublish
+import SignpostRender
 import SignpostServe
+import SignpostUpkeep
 
-/// The command line is a thin shell over SignpostCore: it parses arguments, calls the
+/// The command line is a thin shell over the stage targets: it parses arguments, calls the
 /// library and prints what it returns.
 struct Signpost: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
 import Testing
-@testable import SignpostCore
 
 /// The bad-input corpus (Tests/Fixtures/bad-input): each case is dropped into a valid site
 /// that has already been built once. It must give a clear message naming the file, fail the

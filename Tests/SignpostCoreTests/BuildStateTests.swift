@@ -1,6 +1,9 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+import SignpostRender
+@testable import SignpostWrite
 import Testing
-@testable import SignpostCore
 
 /// Issue 25 finding 8 (issue 22, "Nothing but the site in the output"): the list of every
 /// school's contact details was written into the output as `.signpost-schools.json`, which web

@@ -1,6 +1,7 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
 import Testing
-@testable import SignpostCore
 
 /// A small county (Tests/Fixtures/county): one area (shire) with four levels, a shared topic
 /// text and four agencies; four national agencies; three schools. Oak First renames two

@@ -1,6 +1,9 @@
 import Foundation
+import SignpostAuthoring
+import SignpostModel
+import SignpostPipeline
+import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// Issue 23, on `Tests/Fixtures/two-counties`: Severnshire, the second county, in its own
 /// words (its levels' `what_to_do`, professionals-only lines, its own topics, overrides that

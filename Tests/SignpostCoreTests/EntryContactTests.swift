@@ -1,6 +1,8 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+@testable import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// How entries show their ways in (`Tests/Fixtures/two-counties`, built with the default
 /// theme): teams each labelled, named contacts, referral-only entries with the school's

@@ -1,6 +1,8 @@
 import Foundation
+import SignpostAuthoring
+import SignpostModel
+import SignpostValidate
 import Testing
-@testable import SignpostCore
 
 @Suite("The table of entry fields")
 struct FieldTableTests {

@@ -1,6 +1,8 @@
 import Foundation
+import SignpostAuthoring
+import SignpostModel
+import SignpostPipeline
 import Testing
-@testable import SignpostCore
 
 @Suite("Explainer, link checker and JSON report")
 struct ExplainAndCheckTests {

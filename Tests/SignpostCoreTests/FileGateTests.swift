@@ -1,6 +1,9 @@
 import Foundation
+@testable import SignpostLoad
+import SignpostModel
+import SignpostPipeline
+import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// Nothing outside Content/ and the theme is ever read: links (to files or folders) are
 /// refused with a message naming them, pipes and devices are never opened for reading, and

@@ -1,5 +1,5 @@
+import SignpostModel
 import Testing
-@testable import SignpostCore
 
 /// Web addresses that reach the computer a page is opened on, or a private network, are
 /// refused however the number is written (issue 25: `0177.0.0.1`, `0x7f.0.0.1` and

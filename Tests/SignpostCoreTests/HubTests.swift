@@ -1,6 +1,8 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+@testable import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// How a family finds help, built with the default theme: the offer page as a hub (the short
 /// "Get help now" box first), "Get help now" one tap from the top of every page and saying when

@@ -1,6 +1,6 @@
 import Foundation
+import SignpostModel
 import Testing
-@testable import SignpostCore
 
 /// An incremental rebuild must write exactly what a full build of the same content writes,
 /// while re-rendering only the pages that show the saved file.

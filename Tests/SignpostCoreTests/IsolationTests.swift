@@ -1,6 +1,9 @@
 import Foundation
+import SignpostModel
+@testable import SignpostPipeline
+import SignpostRender
+@testable import SignpostWrite
 import Testing
-@testable import SignpostCore
 
 /// One school's mistake never blocks the others: an error in one school's own folder keeps that
 /// school's last published pages (byte for byte, with its PDFs) while every other school is

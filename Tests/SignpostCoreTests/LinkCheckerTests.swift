@@ -1,10 +1,12 @@
 import Foundation
 import NIOCore
 import NIOPosix
+@testable import SignpostLinks
+import SignpostModel
+import SignpostPipeline
+@testable import SignpostUpkeep
 import Synchronization
 import Testing
-@testable import SignpostCore
-@testable import SignpostLinks
 
 /// A small web server on 127.0.0.1 whose paths answer as dead, moved and slow sites do: the
 /// link checker is tested against it and never reaches the internet.

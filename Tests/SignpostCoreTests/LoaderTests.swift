@@ -1,6 +1,7 @@
 import Foundation
+import SignpostLoad
+import SignpostModel
 import Testing
-@testable import SignpostCore
 
 @Suite("ContentLoader")
 struct LoaderTests {

@@ -1,6 +1,6 @@
 import Foundation
+import SignpostWrite
 import Testing
-@testable import SignpostCore
 
 /// Logos go through libraries, never a hand-made cleaner (issue 22, and issue 25 finding 6: a
 /// UTF-16 SVG with `<!ENTITY>` was accepted silently, and an SVG with script saved as

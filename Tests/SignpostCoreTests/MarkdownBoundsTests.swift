@@ -1,6 +1,6 @@
 import Foundation
+import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// Shapes of Markdown that Debian's cmark-gfm 0.29 parses in quadratic time are refused
 /// before parsing, each with a message naming the line. Each input here would take from

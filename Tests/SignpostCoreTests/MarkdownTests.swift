@@ -1,6 +1,7 @@
 import Foundation
+import SignpostModel
+@testable import SignpostRender
 import Testing
-@testable import SignpostCore
 
 @Suite("MarkdownRenderer")
 struct MarkdownTests {

@@ -1,6 +1,6 @@
 import Foundation
+import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// Markdown is rendered on many threads at once. cmark-gfm keeps its inline special characters
 /// in one global table that each parse adds to and takes from, so a parse ending on one thread

@@ -1,6 +1,8 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// `build`, `check` and `serve` parse Markdown in worker processes (`signpost markdown-worker`),
 /// so a text whose parse runs away is stopped, reported and left out while every other

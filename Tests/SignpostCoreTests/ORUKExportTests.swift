@@ -1,6 +1,9 @@
 import Foundation
+@testable import SignpostExport
+import SignpostLoad
+import SignpostModel
+import SignpostResolve
 import Testing
-@testable import SignpostCore
 
 /// `export oruk` on the county fixture: stable ids, the fields a service carries, byte-identical
 /// re-exports and the folders it will not write into. `Tests/oruk/` validates the seed content's

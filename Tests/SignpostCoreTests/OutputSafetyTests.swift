@@ -1,7 +1,9 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+import SignpostWrite
 import Synchronization
 import Testing
-@testable import SignpostCore
 
 /// What `--output` may replace, the names a school may not take, and how a build swaps in.
 @Suite("Output safety")

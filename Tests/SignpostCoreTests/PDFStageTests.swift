@@ -1,7 +1,10 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+@testable import SignpostPublish
+import SignpostRender
 import Synchronization
 import Testing
-@testable import SignpostCore
 
 /// The PDF stage's own logic, with a fake engine (a small Python script that answers the
 /// DevTools messages the stage sends, on fds 3 and 4 as Chromium does), so failures can be

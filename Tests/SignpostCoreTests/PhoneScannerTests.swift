@@ -1,5 +1,6 @@
+import SignpostModel
+@testable import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// What the scanner must find in running text (and so link), and what it must leave alone.
 /// Written out by hand from the UK's number ranges, not worked out from the validator, so a

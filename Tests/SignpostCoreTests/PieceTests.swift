@@ -1,7 +1,9 @@
 import Foundation
 import Mustache
+import SignpostModel
+import SignpostPipeline
+@testable import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// The header, "Get help now" box, footer and entry cards are pieces, rendered once and shared
 /// by the pages (and schools) that show them: they must still follow the theme's templates,

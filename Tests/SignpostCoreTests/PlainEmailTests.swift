@@ -1,6 +1,6 @@
 import Foundation
+@testable import SignpostModel
 import Testing
-@testable import SignpostCore
 
 /// Emails are published as `mailto:` + the address, so anything but a plain address would
 /// add recipients or text to every email a family sends.

@@ -1,6 +1,8 @@
 import Foundation
+import SignpostLoad
+import SignpostModel
+import SignpostPipeline
 import Testing
-@testable import SignpostCore
 
 /// `serve` after any add, delete or rename of a content file, template or asset writes exactly
 /// what a full build of the same content writes: every file's bytes, and the same files and

@@ -1,6 +1,8 @@
 import Foundation
+@testable import SignpostModel
+import SignpostPipeline
+@testable import SignpostValidate
 import Testing
-@testable import SignpostCore
 
 /// What `check` promises in the README, reported with the file and line each finding is on:
 /// headings that skip a level, links in every text a page shows (topic texts too), each

@@ -1,6 +1,7 @@
 import Foundation
+import SignpostModel
+import SignpostResolve
 import Testing
-@testable import SignpostCore
 
 @Suite("OverrideResolver and AgencyLibrary")
 struct ResolveTests {

@@ -1,6 +1,9 @@
 import Foundation
+import SignpostExport
+import SignpostModel
+import SignpostPipeline
+@testable import SignpostUpkeep
 import Testing
-@testable import SignpostCore
 
 /// `signpost report` on Tests/Fixtures/review (see its README), made on 1 March 2027: the rows
 /// it lists, in the order to act on them, the counts per area, and where it will not write.

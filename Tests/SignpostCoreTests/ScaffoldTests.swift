@@ -1,6 +1,7 @@
 import Foundation
+import SignpostAuthoring
+import SignpostModel
 import Testing
-@testable import SignpostCore
 
 @Suite("signpost new")
 struct ScaffoldTests {

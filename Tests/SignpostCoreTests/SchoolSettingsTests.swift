@@ -1,6 +1,8 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// What a school office may vary besides its colour and logo, as settings in `school.md`: a
 /// short footer note in Markdown and a few links of the school's own. A school folder that

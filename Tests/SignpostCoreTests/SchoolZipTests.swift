@@ -1,7 +1,10 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+import SignpostPublish
+import SignpostRender
 import Testing
 import ZIPFoundation
-@testable import SignpostCore
 
 /// One school's site on its own (`build --school`), and its zip (`--zip`).
 @Suite("One school's site and its zip")

@@ -1,6 +1,7 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
 import Testing
-@testable import SignpostCore
 
 /// Pieces made from an entry's own files are rendered once for every school that lists the
 /// entry as the library has it (`PieceSharing`). Sharing may only change how often a piece is

@@ -1,6 +1,7 @@
 import Foundation
+import SignpostModel
+import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// Whole builds of the fixture county with the default theme: what families get.
 @Suite("Site builds")

@@ -1,6 +1,9 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+import SignpostRender
+import SignpostResolve
 import Testing
-@testable import SignpostCore
 
 /// Every path of a page comes from `SiteURLs`: a site laid out another way (one school on its
 /// own, its offer at the root) is another scheme, and its links still all lead somewhere.

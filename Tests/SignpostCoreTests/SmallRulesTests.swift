@@ -1,6 +1,8 @@
 import Foundation
+@testable import SignpostModel
+@testable import SignpostRender
+import SignpostResolve
 import Testing
-@testable import SignpostCore
 
 @Suite("BrandColour")
 struct ColourTests {

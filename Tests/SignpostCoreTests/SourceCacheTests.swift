@@ -1,8 +1,10 @@
 import Foundation
-import Testing
-@testable import SignpostCore
-#if canImport(Glibc)
 import Glibc
+@testable import SignpostLoad
+import SignpostModel
+@testable import SignpostWrite
+import Testing
+#if canImport(Glibc)
 #endif
 
 /// The parse cache that `serve` keeps between rebuilds must never hand back an old version of

@@ -1,7 +1,9 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+@testable import SignpostWrite
 import Synchronization
 import Testing
-@testable import SignpostCore
 
 /// Staging folders, the leftovers of killed builds, and the swap that puts a build in place.
 @Suite("Staging and swap")

@@ -1,6 +1,8 @@
 import Foundation
+import SignpostModel
+@testable import SignpostRender
+import SignpostResolve
 import Testing
-@testable import SignpostCore
 
 /// The schema.org JSON-LD on entry pages (Tests/Fixtures/two-counties): teams as contact
 /// points, a referral-only entry without the school's number as its own, text-message numbers

@@ -1,6 +1,7 @@
 import Foundation
+import SignpostModel
+@testable import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// The theme's templates are checked before swift-mustache sees them: its parser and renderer
 /// recurse without limit, so these inputs once ended the whole process (exit 139) while

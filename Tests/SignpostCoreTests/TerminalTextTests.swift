@@ -1,6 +1,6 @@
 import Foundation
+@testable import SignpostModel
 import Testing
-@testable import SignpostCore
 
 /// File and setting names come from the content; printed raw, a name holding ESC [2J would
 /// clear the office's screen, and U+202E would reorder the message around it.

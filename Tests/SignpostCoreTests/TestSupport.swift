@@ -1,6 +1,8 @@
 import Foundation
+import SignpostLoad
+import SignpostModel
+import SignpostResolve
 import Testing
-@testable import SignpostCore
 
 /// A fresh folder under the system temp directory, removed when the value goes away.
 final class TempDir: @unchecked Sendable {

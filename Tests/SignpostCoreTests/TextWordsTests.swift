@@ -1,6 +1,7 @@
 import Foundation
+@testable import SignpostRender
+import SignpostValidate
 import Testing
-@testable import SignpostCore
 
 /// The words of an entry's text that the A to Z's search finds it by: folded as families'
 /// words are, each once, without link targets, web or email addresses.

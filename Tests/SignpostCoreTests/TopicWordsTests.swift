@@ -1,6 +1,8 @@
 import Foundation
+import SignpostLoad
+import SignpostModel
+import SignpostValidate
 import Testing
-@testable import SignpostCore
 
 /// The words families use for a topic (`also:` in topics.yml): read with their lines, shown on
 /// the topic's page, given to the search, and a word two topics claim is a warning.

@@ -1,6 +1,10 @@
 import Foundation
+import SignpostLoad
+import SignpostModel
+import SignpostPipeline
+import SignpostResolve
+import SignpostValidate
 import Testing
-@testable import SignpostCore
 
 /// `Tests/Fixtures/two-counties`: Worcestershire and a synthetic second county, Severnshire
 /// (four tiers Universal, Community, Specialist, Acute; a "Front Door"; CYPS; early help teams

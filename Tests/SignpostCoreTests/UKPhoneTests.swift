@@ -1,5 +1,5 @@
+import SignpostModel
 import Testing
-@testable import SignpostCore
 
 @Suite("UKPhone")
 struct UKPhoneTests {

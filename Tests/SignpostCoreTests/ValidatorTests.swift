@@ -1,6 +1,7 @@
 import Foundation
+import SignpostModel
+import SignpostValidate
 import Testing
-@testable import SignpostCore
 
 @Suite("ReferenceValidator")
 struct ValidatorTests {

@@ -1,7 +1,8 @@
 import Foundation
 import Mustache
+@testable import SignpostPipeline
+@testable import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// Typed template values: what templates find by name, what counts as left out, and how
 /// values are told apart (for sharing pieces and for incremental rebuilds).

@@ -1,6 +1,7 @@
 import Foundation
+@testable import SignpostLoad
+import SignpostModel
 import Testing
-@testable import SignpostCore
 
 /// How `serve` notices saves.
 @Suite("ContentWatcher")

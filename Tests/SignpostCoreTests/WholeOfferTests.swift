@@ -1,6 +1,9 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+import SignpostPublish
+@testable import SignpostRender
 import Testing
-@testable import SignpostCore
 
 /// The whole offer on one page, to print (`<school>/whole-offer/`, the page the whole-offer PDF
 /// is made from), and the offer page's links to the PDFs with their sizes.

@@ -1,6 +1,8 @@
 import Foundation
+import SignpostModel
+import SignpostPipeline
+import SignpostWrite
 import Testing
-@testable import SignpostCore
 
 @Suite("SiteWriter")
 struct WriterTests {
