@@ -57,17 +57,20 @@ struct KeptSchools: Sendable {
     var isEmpty: Bool { schools.isEmpty }
 
     /// Into the new build, before it is swapped in: each kept school's folder as it is in the
-    /// live site, the entries of its PDFs in the PDF manifest (so an unchanged PDF is not made
-    /// again once the school is fixed).
+    /// live site.
     func write(into staging: URL) throws {
         for (_, files) in files.sorted(by: { $0.key < $1.key }) {
             try KeptFolder.copy(files, from: live, to: staging)
         }
+    }
+
+    /// The record of the new build's PDFs with those of the kept schools' PDFs from the last
+    /// one, so an unchanged PDF is not made again once the school is fixed.
+    func manifest(_ made: PDFManifest, old: PDFManifest) -> PDFManifest {
         let kept = Set(files.values.joined())
-        if !kept.isEmpty, var manifest = PDFManifest.read(from: staging), let old = PDFManifest.read(from: live) {
-            for (pdf, entry) in old.documents where kept.contains(pdf) { manifest.documents[pdf] = entry }
-            try manifest.write(to: staging)
-        }
+        var manifest = made
+        for (pdf, entry) in old.documents where kept.contains(pdf) { manifest.documents[pdf] = entry }
+        return manifest
     }
 
     /// The site-wide lines of every school the site publishes, kept ones as last published.

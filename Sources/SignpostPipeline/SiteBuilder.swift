@@ -207,8 +207,9 @@ public struct SiteBuilder: Sendable {
             do {
                 try copyAssets(theme: theme, site: prepared.site, to: staging)
                 try writeSitemap(prepared, to: staging)
+                let lastPDFs = PDFManifest.read(content: options.content, output: options.output)
                 pdf = options.pdf.map { PDFStage(settings: $0, outputDisplay: options.output.lastPathComponent, progress: options.progress)
-                    .run(PDFJob.all(for: prepared.site, urls: options.urls), in: staging, previous: writer.output, log: log) }
+                    .run(PDFJob.all(for: prepared.site, urls: options.urls), in: staging, previous: writer.output, old: lastPDFs, log: log) }
                 clock.lap("assets+PDFs")
                 prepared.downloads.record(pdf?.downloads ?? [:])
                 renderAndWrite(prepared, theme: theme, to: staging, only: prepared.plans.filter(\.showsDownloads),
@@ -216,7 +217,13 @@ public struct SiteBuilder: Sendable {
                 if !log.hasErrors {
                     try kept.write(into: staging)
                     try writer.commit(staging)
-                    // Build state, outside the output; only a county site isolates schools.
+                    // Build state, outside the output, once the site it describes is in place;
+                    // only a county site isolates schools.
+                    do {
+                        try kept.manifest(pdf?.manifest ?? PDFManifest(), old: lastPDFs).save(content: options.content, output: options.output)
+                    } catch {
+                        log.warning(options.output.lastPathComponent, "could not record which PDFs were made, so every PDF will be made again next time: \(error.localizedDescription)")
+                    }
                     if case .county = options.urls.scheme {
                         try kept.summaries(of: prepared.site).save(content: options.content, output: options.output)
                     }

@@ -1,11 +1,12 @@
 import Foundation
 import SignpostWrite
 
-/// What the last build made each PDF from, kept in the output folder as `.signpost-pdfs.json`:
-/// a PDF whose page, files and engine are unchanged is copied from the last build instead of
-/// being made again (laying out a handout takes seconds; building every page, a fraction).
+/// What the last build into an output folder made each of its PDFs from: a PDF whose page,
+/// files and engine are unchanged is copied from the last build instead of being made again
+/// (laying out a handout takes seconds; building every page, a fraction). It is build state,
+/// kept beside the content folder (`.signpost/pdfs-<output>.json`), never in the site: a host
+/// would serve it to anyone. It is saved only once the site it describes is in place.
 package struct PDFManifest: Codable, Equatable {
-    static let fileName = ".signpost-pdfs.json"
 
     package struct Entry: Codable, Equatable {
         /// The fingerprint of the page and every file of the site it uses.
@@ -20,16 +21,26 @@ package struct PDFManifest: Codable, Equatable {
     /// By the PDF's path inside the site.
     package var documents: [String: Entry] = [:]
 
-    package static func read(from folder: URL) -> PDFManifest? {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
-              let manifest = try? JSONDecoder().decode(PDFManifest.self, from: data), manifest.version == 1 else { return nil }
+    package init() {}
+
+    package static func stateFile(content: URL, output: URL) -> URL {
+        BuildStateFile.url("pdfs", content: content, output: output)
+    }
+
+    /// The record of the last build into `output` from `content`; empty when there is none.
+    package static func read(content: URL, output: URL) -> PDFManifest {
+        guard let data = try? Data(contentsOf: stateFile(content: content, output: output)),
+              let manifest = try? JSONDecoder().decode(PDFManifest.self, from: data), manifest.version == 1 else { return PDFManifest() }
         return manifest
     }
 
-    package func write(to folder: URL) throws {
+    /// A build that made no PDFs and had no record leaves none.
+    package func save(content: URL, output: URL) throws {
+        let file = PDFManifest.stateFile(content: content, output: output)
+        guard !documents.isEmpty || FileManager.default.fileExists(atPath: file.path) else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        try SiteWriter.replace(try encoder.encode(self) + Data("\n".utf8), at: PDFManifest.fileName, in: folder)
+        try BuildStateFile.save(encoder.encode(self) + Data("\n".utf8), to: file)
     }
 }
 

@@ -44,6 +44,8 @@ public struct PDFReport: Sendable {
     public var documents: [Document] = []
     /// Jobs whose PDF could not be made (each also has a warning).
     public var missing: [PDFJob] = []
+    /// What each PDF now in the site was made from, for the next build to keep what is unchanged.
+    package var manifest = PDFManifest()
 
     public var made: Int { documents.filter { !$0.reused }.count }
 
@@ -82,11 +84,11 @@ public struct PDFStage: Sendable {
     static let stageName = "Making PDFs"
 
     /// Makes the PDFs of `jobs` in `root`, reusing those in `previous` (the live site, which
-    /// may be `root` itself for a rebuild in place) that were made from the same sources.
-    public func run(_ jobs: [PDFJob], in root: URL, previous: URL?, log: DiagnosticLog) -> PDFReport {
+    /// may be `root` itself for a rebuild in place) that `old` says were made from the same
+    /// sources. The report's `manifest` records what the PDFs now in `root` were made from.
+    package func run(_ jobs: [PDFJob], in root: URL, previous: URL?, old: PDFManifest = PDFManifest(), log: DiagnosticLog) -> PDFReport {
         let root = root.standardizedFileURL
         let inPlace = previous?.standardizedFileURL == root
-        let old = previous.flatMap(PDFManifest.read) ?? PDFManifest()
         var hasher = PDFSourceHasher(root: root)
         var manifest = PDFManifest()
         var report = PDFReport()
@@ -107,7 +109,7 @@ public struct PDFStage: Sendable {
             // Without an engine, a PDF made from the same sources by any engine is still right.
             if let entry = old.documents[job.pdf], entry.source == source,
                entry.engine == settings.engine?.identity ?? entry.engine,
-               let previous, reuse(job.pdf, from: previous, in: root, inPlace: inPlace) {
+               let previous, reuse(job.pdf, bytes: entry.bytes, from: previous, in: root, inPlace: inPlace) {
                 manifest.documents[job.pdf] = entry
                 kept[index] = .init(job: job, bytes: entry.bytes, pages: entry.pages, reused: true)
             } else {
@@ -154,17 +156,18 @@ public struct PDFStage: Sendable {
             }
         }
         report.documents = jobs.indices.compactMap { kept[$0] ?? made[$0] }
-        do { try manifest.write(to: root) } catch {
-            log.warning(outputDisplay, "could not write \(PDFManifest.fileName), so every PDF will be made again next time: \(error)")
-        }
+        report.manifest = manifest
         return report
     }
 
     private func display(_ job: PDFJob) -> String { outputDisplay + "/" + job.pdf }
 
-    private func reuse(_ pdf: String, from previous: URL, in root: URL, inPlace: Bool) -> Bool {
+    /// A PDF of the last build is kept only if it is still there at the size it was made: the
+    /// record and the site it describes are written one after the other, not as one.
+    private func reuse(_ pdf: String, bytes: Int, from previous: URL, in root: URL, inPlace: Bool) -> Bool {
         let source = previous.appendingPathComponent(pdf)
-        guard PDFSourceHasher.isFile(source.path) else { return false }
+        guard PDFSourceHasher.isFile(source.path),
+              (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) == bytes else { return false }
         if inPlace { return true }
         let target = root.appendingPathComponent(pdf)
         try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)

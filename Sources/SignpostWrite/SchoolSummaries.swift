@@ -52,19 +52,13 @@ package struct SchoolSummaries: Codable, Equatable, Sendable {
         return summaries
     }
 
-    /// `.signpost/schools-<output>.json` beside the content folder, named by a hash of the output
-    /// folder's path, so builds into different `--output` folders keep their own.
+    /// `.signpost/schools-<output>.json` beside the content folder (`BuildStateFile`).
     static func stateFile(content: URL, output: URL) -> URL {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in output.standardizedFileURL.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        let name = String(hash, radix: 16)
-        return content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".signpost/schools-\(String(repeating: "0", count: 16 - name.count) + name).json")
+        BuildStateFile.url("schools", content: content, output: output)
     }
 
     package func save(content: URL, output: URL) throws {
-        let file = SchoolSummaries.stateFile(content: content, output: output)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try encoded().write(to: file, options: .atomic)
+        try BuildStateFile.save(encoded(), to: SchoolSummaries.stateFile(content: content, output: output))
     }
 
     package func encoded() throws -> Data {

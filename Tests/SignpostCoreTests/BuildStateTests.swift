@@ -13,7 +13,7 @@ import Testing
 struct BuildStateTests {
     /// Every file a family could fetch: what a host would serve from the folder.
     static func hidden(_ folder: URL) -> [String] {
-        snapshot(folder).keys.filter { $0.split(separator: "/").contains { $0.hasPrefix(".") } && $0 != ".signpost-site" && $0 != ".signpost-pdfs.json" }.sorted()
+        snapshot(folder).keys.filter { $0.split(separator: "/").contains { $0.hasPrefix(".") } && $0 != ".signpost-site" }.sorted()
     }
 
     @Test func aCountyBuildKeepsItsStateBesideTheContent() throws {

@@ -184,7 +184,10 @@ struct PDFStageTests {
         #expect(project.exists("pine-high"))
         #expect(project.rendered == ["oak-first/handout/index.html", "oak-first/whole-offer/index.html",
                                      "pine-high/handout/index.html", "pine-high/whole-offer/index.html"])
-        let manifest = try #require(PDFManifest.read(from: project.output))
+        // What each was made from is build state beside the content, not a file of the site.
+        let manifest = PDFManifest.read(content: project.content, output: project.output)
+        #expect(snapshot(project.output).keys.filter { $0.split(separator: "/").contains { $0.hasPrefix(".") } } == [".signpost-site"])
+        #expect(FileManager.default.fileExists(atPath: PDFManifest.stateFile(content: project.content, output: project.output).path))
         #expect(manifest.documents.keys.sorted() == ["oak-first/oak-first-early-help-handout.pdf", "oak-first/oak-first-early-help-offer.pdf",
                                                      "pine-high/pine-high-early-help-handout.pdf", "pine-high/pine-high-early-help-offer.pdf"])
         #expect(manifest.documents.values.allSatisfy { $0.engine == "fake 1" && $0.bytes > 0 })
@@ -219,6 +222,29 @@ struct PDFStageTests {
         #expect(SiteBuilder(options: options).build().pdf?.made == 4)
         #expect(project.build(project.engine(identity: "fake 2")).pdf?.made == 4)
         #expect(project.rendered.count == 14)
+
+        // A PDF changed in the site since it was recorded (the record is written after the
+        // site is swapped in, so a build stopped between the two leaves it behind) is made again.
+        try Data("%PDF-1.4\nnot the one recorded\n".utf8).write(to: project.pdf("pine-high"))
+        let stale = project.build(project.engine(identity: "fake 2"))
+        #expect(stale.pdf?.made == 1 && stale.pdf?.reused == 3)
+        #expect(try String(contentsOf: project.pdf("pine-high"), encoding: .isoLatin1).hasPrefix("%PDF-1.4\n%fake "))
+    }
+
+    @Test func aKeptSchoolsPDFsStayRecordedSoFixingItMakesNoneAgain() throws {
+        let project = try Project()
+        #expect(project.build(project.engine()).pdf?.made == 4)
+        let school = project.content.appendingPathComponent("schools/pine-high/school.md")
+        let written = try String(contentsOf: school, encoding: .utf8)
+        try written.replacingOccurrences(of: "agencies: [samaritans, north-helpline]", with: "agencies: [samaritans, no-such-agency]")
+            .write(to: school, atomically: true, encoding: .utf8)
+        let broken = project.build(project.engine())
+        #expect(broken.kept.map(\.id) == ["pine-high"] && broken.pdf?.reused == 2, "\(broken.diagnostics)")
+        #expect(PDFManifest.read(content: project.content, output: project.output).documents.count == 4)
+        try written.write(to: school, atomically: true, encoding: .utf8)
+        let fixed = project.build(project.engine())
+        #expect(fixed.pdf?.made == 0 && fixed.pdf?.reused == 4)
+        #expect(project.rendered.count == 4)
     }
 
     @Test func missingEngineIsOneWarningAndTheSiteIsStillWritten() throws {
@@ -249,7 +275,7 @@ struct PDFStageTests {
         #expect(result.pdf?.missing.map(\.school) == ["pine-high", "pine-high"])
         #expect(result.warnings.filter { $0.message.contains("PDF") }.map(\.file)
             == ["Site/pine-high/pine-high-early-help-handout.pdf", "Site/pine-high/pine-high-early-help-offer.pdf"])
-        #expect(PDFManifest.read(from: project.output)?.documents.keys.sorted()
+        #expect(PDFManifest.read(content: project.content, output: project.output).documents.keys.sorted()
             == ["oak-first/oak-first-early-help-handout.pdf", "oak-first/oak-first-early-help-offer.pdf"])
     }
 

@@ -191,7 +191,10 @@ def test_no_pdf_writes_none(tmp_path):
     result = subprocess.run([str(BIN), "build", "--no-pdf", "--output", str(tmp_path / "Site")], cwd=REPO,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    assert not list((tmp_path / "Site").rglob("*.pdf")) and not (tmp_path / "Site" / ".signpost-pdfs.json").exists()
+    assert not list((tmp_path / "Site").rglob("*.pdf"))
+    # Nothing hidden but the marker that lets the next build replace the folder: build state
+    # (what each PDF was made from) lives in .signpost/ beside Content/.
+    assert sorted(p.name for p in (tmp_path / "Site").rglob(".*")) == [".signpost-site"]
 
 
 def test_dates_come_from_the_review_date_only(tmp_path):
