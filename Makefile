@@ -24,7 +24,7 @@ build: deps
 	$(SWIFT) build -c release --product signpost
 
 # C libraries come from Debian; install only what pkg-config (or, for mimalloc, which has no
-# .pc file, dpkg) cannot find. rsvg-convert draws SVG logos as PNGs (Write/LogoFile.swift).
+# .pc file, dpkg) cannot find. rsvg-convert draws SVG logos as PNGs (Sources/SignpostWrite/LogoFile.swift).
 deps:
 	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcmark-gfm libqrencode zlib libcrypto libpng libjpeg \
 		|| ! command -v rsvg-convert >/dev/null \

@@ -25,6 +25,19 @@ struct LoaderTests {
         #expect(samaritans.file == "Content/agencies/samaritans.md")
     }
 
+    /// A site.yml that gives only the address: the site is still titled and its pages say
+    /// they are in British English (`<html lang>`), as the README promises.
+    @Test func siteSettingsLeftOutTakeTheirDefaults() throws {
+        let tree = ContentTree()
+        tree.write("site.yml", "base_url: https://earlyhelp.example.org/\n")
+        let (content, _) = tree.load()
+        #expect(content.site.title == "Early Help Offers")
+        #expect(content.site.language == "en-GB")
+        #expect(content.site.file == "Content/site.yml")
+        #expect(content.topics.allSatisfy { $0.file == "Content/topics.yml" })
+        #expect(content.nationalLevelsFile == "Content/levels.yml")
+    }
+
     @Test func unknownSchoolKeyGetsDidYouMean() throws {
         let tree = ContentTree(school: ContentTree.school(extra: "phnoe: \"01905 111222\""))
         let (_, log) = tree.load()

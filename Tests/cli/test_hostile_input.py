@@ -136,7 +136,7 @@ HOSTILE_SVG = """<?xml version="1.0"?>
 
 
 def test_an_svg_logo_is_published_as_a_png_only(project):
-    """An SVG is drawn as a PNG by librsvg (Write/LogoFile.swift): no SVG, so no script, is published."""
+    """An SVG is drawn as a PNG by librsvg (Sources/SignpostWrite/LogoFile.swift): no SVG, so no script, is published."""
     (project / SCHOOL / "logo.svg").write_text(HOSTILE_SVG)
     school = project / SCHOOL / "school.md"
     school.write_text(school.read_text().replace("\nphase: ", "\nlogo: logo.svg\nphase: ", 1))

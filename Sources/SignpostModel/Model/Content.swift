@@ -5,7 +5,7 @@ public struct SiteConfig: Sendable {
     public var language: String = "en-GB"
     public var file: String = "Content/site.yml"
 
-    package init(title: String = "", baseURL: String? = nil, language: String = "", file: String = "") {
+    package init(title: String = "Early Help Offers", baseURL: String? = nil, language: String = "en-GB", file: String = "Content/site.yml") {
         self.title = title
         self.baseURL = baseURL
         self.language = language
@@ -25,7 +25,7 @@ public struct Topic: Sendable {
     /// the topic's page ("Also called …") and found by the search.
     public var also: [Located<String>] = []
 
-    package init(id: String, name: String, description: String? = nil, sensitive: Bool, line: Int, file: String = "", also: [Located<String>] = []) {
+    package init(id: String, name: String, description: String? = nil, sensitive: Bool, line: Int, file: String = "Content/topics.yml", also: [Located<String>] = []) {
         self.id = id
         self.name = name
         self.description = description
@@ -299,7 +299,7 @@ public struct Content: Sendable {
     /// so references to them are not reported again as "unknown".
     public var unreadableAgencies: Set<String> = []
 
-    package init(site: SiteConfig, topics: [Topic], national: [String: EntryFile], nationalTopicTexts: [String: TopicText] = [:], nationalLevels: [NationalLevel]? = nil, nationalLevelsFile: String = "", areas: [String: Area], schools: [School], unreadableAgencies: Set<String> = []) {
+    package init(site: SiteConfig, topics: [Topic], national: [String: EntryFile], nationalTopicTexts: [String: TopicText] = [:], nationalLevels: [NationalLevel]? = nil, nationalLevelsFile: String = "Content/levels.yml", areas: [String: Area], schools: [School], unreadableAgencies: Set<String> = []) {
         self.site = site
         self.topics = topics
         self.national = national
