@@ -204,11 +204,7 @@ public final class IncrementalBuilder: Sendable {
         let pdf = options.pdf.flatMap { settings in log.hasErrors ? nil : PDFStage(settings: settings, outputDisplay: options.output.lastPathComponent, progress: options.progress)
             .run(PDFJob.all(for: prepared.site, urls: options.urls), in: options.output, previous: options.output,
                  old: PDFManifest.read(content: options.content, output: options.output), log: log) }
-        if let pdf {
-            do { try pdf.manifest.save(content: options.content, output: options.output) } catch {
-                log.warning(options.output.lastPathComponent, "could not record which PDFs were made, so every PDF will be made again next time: \(error.localizedDescription)")
-            }
-        }
+        pdf?.manifest.save(content: options.content, output: options.output, log: log)
         if !log.hasErrors {
             prepared.downloads.record(pdf?.downloads ?? [:])
             let linking = withNewValues(candidates.filter(\.showsDownloads))

@@ -219,11 +219,7 @@ public struct SiteBuilder: Sendable {
                     try writer.commit(staging)
                     // Build state, outside the output, once the site it describes is in place;
                     // only a county site isolates schools.
-                    do {
-                        try kept.manifest(pdf?.manifest ?? PDFManifest(), old: lastPDFs).save(content: options.content, output: options.output)
-                    } catch {
-                        log.warning(options.output.lastPathComponent, "could not record which PDFs were made, so every PDF will be made again next time: \(error.localizedDescription)")
-                    }
+                    kept.manifest(pdf?.manifest ?? PDFManifest(), old: lastPDFs).save(content: options.content, output: options.output, log: log)
                     if case .county = options.urls.scheme {
                         try kept.summaries(of: prepared.site).save(content: options.content, output: options.output)
                     }

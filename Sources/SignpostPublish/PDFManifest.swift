@@ -1,5 +1,5 @@
 import Foundation
-import SignpostWrite
+import SignpostModel
 
 /// What the last build into an output folder made each of its PDFs from: a PDF whose page,
 /// files and engine are unchanged is copied from the last build instead of being made again
@@ -32,6 +32,14 @@ package struct PDFManifest: Codable, Equatable {
         guard let data = try? Data(contentsOf: stateFile(content: content, output: output)),
               let manifest = try? JSONDecoder().decode(PDFManifest.self, from: data), manifest.version == 1 else { return PDFManifest() }
         return manifest
+    }
+
+    /// Saves the record; one that cannot be saved is a warning, not a failed build (the next
+    /// build makes every PDF again).
+    package func save(content: URL, output: URL, log: DiagnosticLog) {
+        do { try save(content: content, output: output) } catch {
+            log.warning(output.lastPathComponent, "could not record which PDFs were made, so every PDF will be made again next time: \(error.localizedDescription)")
+        }
     }
 
     /// A build that made no PDFs and had no record leaves none.

@@ -12,12 +12,7 @@ public struct LinkMemory: Codable, Sendable, Equatable {
     /// How long a result is trusted before the address is checked again.
     public static let freshFor: TimeInterval = 24 * 60 * 60
 
-    /// `.signpost/` beside the content folder: the project's own state, apart from the output.
-    public static func stateFolder(content: URL) -> URL {
-        content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".signpost", isDirectory: true)
-    }
-
-    public static func file(content: URL) -> URL { stateFolder(content: content).appendingPathComponent("links.json") }
+    public static func file(content: URL) -> URL { BuildStateFile.folder(content: content).appendingPathComponent("links.json") }
 
     /// The remembered results, or none when there is no file yet or it cannot be read.
     public static func load(content: URL) -> LinkMemory {
@@ -27,10 +22,9 @@ public struct LinkMemory: Codable, Sendable, Equatable {
     }
 
     public func save(content: URL) throws {
-        try FileManager.default.createDirectory(at: LinkMemory.stateFolder(content: content), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(self).write(to: LinkMemory.file(content: content), options: .atomic)
+        try BuildStateFile.save(encoder.encode(self), to: LinkMemory.file(content: content))
     }
 
     /// The addresses among `urls` with no result from the last day, sorted.
